@@ -1,0 +1,272 @@
+/*
+ * ta_agg.c — the verbs every aggregate state shares: init, add, remove,
+ * merge, free.
+ *
+ * A row goes through read_row() first, which applies the contract's argument
+ * rules in one place: every non-NULL argument is validated (so a bad period
+ * is reported even when its value is NULL), parameters must be non-NULL and
+ * the same in every row, and only then is a row with a NULL period or value
+ * skipped.
+ */
+#include "ta_internal.h"
+
+#include <string.h>
+
+typedef struct row {
+    ta_period period;
+    double value;
+    bool part;
+    bool skip;
+} row;
+
+void ta_agg_init(ta_agg *a, ta_agg_kind kind, const ta_allocator *al)
+{
+    memset(a, 0, sizeof *a);
+    a->al = *al;
+    a->kind = (uint8_t)kind;
+}
+
+void ta_agg_free(ta_agg *a)
+{
+    if (a->ent)
+        a->al.free(a->al.ud, a->ent);
+    a->ent = NULL;
+    a->lo = a->hi = a->cap = 0;
+}
+
+size_t ta_agg_mem_size(const ta_agg *a) { return sizeof *a + (size_t)a->cap * sizeof *a->ent; }
+
+/* A parameter's numeric value: NULL is an error, infinities reach the range
+ * check so the message says what a parameter must be. */
+static ta_status param_number(const ta_value *v, const char *fn, const char *arg, double *d,
+                              ta_error *e)
+{
+    bool is_null;
+    if (v->type == TA_V_NULL)
+        return ta_fail(e, TA_ERR_PARAM, "%s: %s must not be NULL", fn, arg);
+    if (v->type == TA_V_REAL) {
+        *d = v->d;
+        return TA_OK;
+    }
+    return ta_arg_number(v, fn, arg, d, &is_null, e);
+}
+
+static ta_status read_target(ta_agg *a, const ta_value *v, const char *fn, ta_error *e)
+{
+    char shown[TA_RENDER_MAX], before[TA_RENDER_MAX];
+    double t;
+    ta_status st = param_number(v, fn, "target", &t, e);
+    if (st != TA_OK)
+        return st;
+    if (!(t > 0) || !isfinite(t)) {
+        ta_render_double(t, shown);
+        return ta_fail(e, TA_ERR_PARAM, "%s: invalid target %s (expected a finite number > 0)",
+                       fn, shown);
+    }
+    if (a->has_target && a->target != t) {
+        ta_render_double(a->target, before);
+        ta_render_double(t, shown);
+        return ta_fail(e, TA_ERR_PARAM,
+                       "%s: target must be the same in every row of a group (%s and %s)", fn,
+                       before, shown);
+    }
+    a->target = t;
+    a->has_target = 1;
+    return TA_OK;
+}
+
+static ta_status read_fy(ta_agg *a, const ta_value *v, const char *fn, ta_error *e)
+{
+    char shown[TA_RENDER_MAX];
+    double m = 1; /* fy_start_month omitted: calendar years */
+    if (v) {
+        ta_status st = param_number(v, fn, "fy_start_month", &m, e);
+        if (st != TA_OK)
+            return st;
+    }
+    if (!(m >= 1 && m <= 12) || m != (int)m) {
+        ta_render_double(m, shown);
+        return ta_fail(e, TA_ERR_PARAM,
+                       "%s: invalid fy_start_month %s (expected an integer from 1 to 12)", fn,
+                       shown);
+    }
+    if (a->fy && a->fy != (int)m)
+        return ta_fail(e, TA_ERR_PARAM,
+                       "%s: fy_start_month must be the same in every row of a group (%d and %d)",
+                       fn, a->fy, (int)m);
+    a->fy = (uint8_t)m;
+    return TA_OK;
+}
+
+/* Dated and annual periods never meet in one group. */
+static ta_status check_pkind(ta_agg *a, ta_period p, const char *fn, ta_error *e)
+{
+    char shown[12];
+    if (a->pkind == TA_PK_NONE)
+        a->pkind = (uint8_t)p.kind;
+    if (a->pkind == p.kind)
+        return TA_OK;
+    ta_period_format(p, shown);
+    if (p.kind == TA_PK_YEAR)
+        return ta_fail(e, TA_ERR_PERIOD,
+                       "%s: mixed period kinds: %s is annual but the group has dated periods", fn,
+                       shown);
+    return ta_fail(e, TA_ERR_PERIOD,
+                   "%s: mixed period kinds: '%s' is dated but the group has annual periods", fn,
+                   shown);
+}
+
+static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_error *e)
+{
+    const ta_agg_desc *d = ta_desc(a);
+    ta_status st = TA_OK;
+    bool is_null = false;
+
+    memset(r, 0, sizeof *r);
+    if (argc < d->min_args || argc > d->max_args)
+        return ta_fail(e, TA_ERR_INTERNAL, "%s: called with %d arguments", d->name, argc);
+    for (int i = 0; i < d->max_args && st == TA_OK; i++) {
+        const ta_value *v = i < argc ? &argv[i] : NULL;
+        switch (d->roles[i]) {
+        case TA_ROLE_PERIOD:
+            st = ta_arg_period(v, d->name, &r->period, &is_null, e);
+            if (st == TA_OK && !is_null)
+                st = check_pkind(a, r->period, d->name, e);
+            break;
+        case TA_ROLE_VALUE:
+            st = ta_arg_number(v, d->name, d->argnames[i], &r->value, &is_null, e);
+            break;
+        case TA_ROLE_TARGET: st = read_target(a, v, d->name, e); break;
+        case TA_ROLE_FY: st = read_fy(a, v, d->name, e); break;
+        case TA_ROLE_FLAG: st = ta_arg_flag(v, d->name, d->argnames[i], &r->part, e); break;
+        }
+        r->skip |= is_null;
+        is_null = false;
+    }
+    return st;
+}
+
+/* Adds sign * the row to the running sums of a non-periodic aggregate. */
+static ta_status add_sums(ta_agg *a, const row *r, double sign, ta_error *e)
+{
+    const char *fn = ta_desc(a)->name;
+    ta_ksum sum = a->sum, aux = a->aux;
+
+    ta_ksum_add(&sum, sign * r->value);
+    if (a->kind == TA_AGG_SHARE_OF && r->part)
+        ta_ksum_add(&aux, sign * r->value);
+    if (a->kind == TA_AGG_HHI)
+        ta_ksum_add(&aux, sign * (r->value * r->value));
+    if (!ta_ksum_finite(sum) || !ta_ksum_finite(aux))
+        return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
+    a->sum = sum;
+    a->aux = aux;
+    return TA_OK;
+}
+
+static ta_status pt_status(ta_status st, const char *fn, ta_error *e)
+{
+    switch (st) {
+    case TA_OK: return TA_OK;
+    case TA_ERR_NOMEM: return ta_fail(e, st, "%s: out of memory", fn);
+    case TA_ERR_RANGE: return ta_fail(e, st, "%s: sum out of range", fn);
+    default:
+        return ta_fail(e, TA_ERR_INTERNAL,
+                       "%s: a row left the window frame that never entered it", fn);
+    }
+}
+
+ta_status ta_agg_add(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
+{
+    const ta_agg_desc *d = ta_desc(a);
+    row r;
+    ta_status st = read_row(a, argv, argc, &r, e);
+    if (st != TA_OK || r.skip)
+        return st;
+    if (a->kind == TA_AGG_HHI && r.value < 0) {
+        char shown[TA_RENDER_MAX];
+        ta_render_double(r.value, shown);
+        return ta_fail(e, TA_ERR_PARAM, "hhi: invalid value %s (expected a number >= 0)",
+                       shown);
+    }
+    if (d->periodic)
+        st = pt_status(ta_pt_add(a, r.period.key, r.value), d->name, e);
+    else
+        st = add_sums(a, &r, 1, e);
+    if (st == TA_OK)
+        a->nrows++;
+    return st;
+}
+
+ta_status ta_agg_remove(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
+{
+    const ta_agg_desc *d = ta_desc(a);
+    row r;
+    ta_status st = read_row(a, argv, argc, &r, e);
+    if (st != TA_OK || r.skip)
+        return st;
+    if (a->nrows == 0)
+        return pt_status(TA_ERR_INTERNAL, d->name, e);
+    if (d->periodic)
+        st = pt_status(ta_pt_remove(a, r.period.key, r.value), d->name, e);
+    else
+        st = add_sums(a, &r, -1, e);
+    if (st != TA_OK)
+        return st;
+    if (--a->nrows == 0) /* exactly zero again, whatever rounding left */
+        a->sum = a->aux = (ta_ksum){0, 0};
+    return TA_OK;
+}
+
+static ta_status merge_params(ta_agg *dst, const ta_agg *src, ta_error *e)
+{
+    const char *fn = ta_desc(dst)->name;
+    char x[TA_RENDER_MAX], y[TA_RENDER_MAX];
+
+    if (dst->has_target && src->has_target && dst->target != src->target) {
+        ta_render_double(dst->target, x);
+        ta_render_double(src->target, y);
+        return ta_fail(e, TA_ERR_PARAM, "%s: cannot merge states with different target (%s and %s)",
+                       fn, x, y);
+    }
+    if (dst->fy && src->fy && dst->fy != src->fy)
+        return ta_fail(e, TA_ERR_PARAM,
+                       "%s: cannot merge states with different fy_start_month (%d and %d)", fn,
+                       dst->fy, src->fy);
+    if (dst->pkind && src->pkind && dst->pkind != src->pkind)
+        return ta_fail(e, TA_ERR_PERIOD, "%s: cannot merge states with dated and annual periods",
+                       fn);
+    if (src->has_target) {
+        dst->target = src->target;
+        dst->has_target = 1;
+    }
+    if (src->fy)
+        dst->fy = src->fy;
+    if (src->pkind)
+        dst->pkind = src->pkind;
+    return TA_OK;
+}
+
+ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e)
+{
+    if (dst->kind != src->kind || dst->kind == 0 || dst->kind >= TA_AGG_END)
+        return ta_fail(e, TA_ERR_INTERNAL, "tradeagg: cannot merge states of different aggregates");
+    const char *fn = ta_desc(dst)->name;
+    ta_status st = merge_params(dst, src, e);
+    if (st != TA_OK)
+        return st;
+    if (ta_desc(dst)->periodic) {
+        if ((st = ta_pt_merge(dst, src)) != TA_OK)
+            return pt_status(st, fn, e);
+    } else {
+        ta_ksum sum = dst->sum, aux = dst->aux;
+        ta_ksum_merge(&sum, src->sum);
+        ta_ksum_merge(&aux, src->aux);
+        if (!ta_ksum_finite(sum) || !ta_ksum_finite(aux))
+            return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
+        dst->sum = sum;
+        dst->aux = aux;
+    }
+    dst->nrows += src->nrows;
+    return TA_OK;
+}

@@ -1,0 +1,123 @@
+/*
+ * ta_internal.h — shared by the core's files, not by the engines.
+ */
+#ifndef TA_INTERNAL_H
+#define TA_INTERNAL_H
+
+#include "tradeagg.h"
+
+#include <math.h>
+
+/* ---- compensated summation (Kahan–Babuška–Neumaier) -------------------- */
+
+/* The rounding error of each addition is exact (TwoSum) and is collected in
+ * c, so s + c carries the sum with about twice double precision. */
+static inline void ta_ksum_add(ta_ksum *k, double x)
+{
+    double t = k->s + x;
+    if (fabs(k->s) >= fabs(x))
+        k->c += (k->s - t) + x;
+    else
+        k->c += (x - t) + k->s;
+    k->s = t;
+}
+
+static inline void ta_ksum_merge(ta_ksum *k, ta_ksum other)
+{
+    ta_ksum_add(k, other.s);
+    ta_ksum_add(k, other.c);
+}
+
+static inline double ta_ksum_value(ta_ksum k) { return k.s + k.c; }
+
+static inline bool ta_ksum_finite(ta_ksum k)
+{
+    return isfinite(k.s) && isfinite(k.c);
+}
+
+/* ---- errors (ta_error.c) ------------------------------------------------ */
+
+#if defined(__GNUC__)
+#define TA_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define TA_PRINTF(a, b)
+#endif
+
+/* Fills e (if not NULL) and returns code. */
+ta_status ta_fail(ta_error *e, ta_status code, const char *fmt, ...) TA_PRINTF(3, 4);
+
+/* Renderings of offending values for messages. */
+#define TA_RENDER_MAX 80
+/* A value as the user gave it: 'text', 42, 2023.0, x'01ff', true, 'date'. */
+void ta_render_value(const ta_value *v, char out[TA_RENDER_MAX]);
+/* A double in its shortest round-trip form: 0, -5, 0.1, NaN, Infinity. */
+void ta_render_double(double d, char out[TA_RENDER_MAX]);
+
+/* ---- periods (ta_period.c) ---------------------------------------------- */
+
+#define TA_YEAR_MIN 1
+#define TA_YEAR_MAX 9999
+
+static inline int ta_key_y(int32_t key) { return key / 10000; }
+static inline int ta_key_m(int32_t key) { return key / 100 % 100; }
+static inline int ta_key_d(int32_t key) { return key % 100; }
+static inline int32_t ta_key_make(int y, int m, int d)
+{
+    return (int32_t)(y * 10000 + m * 100 + d);
+}
+
+bool ta_date_valid(int y, int m, int d);
+/* Parses 'YYYY-MM-DD[anything]' or 'YYYY-MM'. */
+bool ta_parse_period_text(const char *p, size_t n, int32_t *key);
+/* The same day one year earlier (Feb 29 -> Feb 28); annual: y - 1. The result
+ * may fall before year 1 (key <= 0 or y = 0); it then matches no period. */
+int32_t ta_key_year_earlier(ta_pkind pk, int32_t key);
+/* First period of the (fiscal) year containing key; annual: key itself. */
+int32_t ta_key_fy_start(ta_pkind pk, int32_t key, int fy);
+/* Months of the (fiscal) year up to and including key's month; annual: 12. */
+int ta_months_elapsed(ta_pkind pk, int32_t key, int fy);
+
+/* ---- argument conversion (ta_value.c) ------------------------------------ */
+
+/* Each returns TA_OK with *is_null set for NULL, or an error naming fn and
+ * the argument. */
+ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out,
+                        bool *is_null, ta_error *e);
+ta_status ta_arg_number(const ta_value *v, const char *fn, const char *arg,
+                        double *out, bool *is_null, ta_error *e);
+ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg,
+                      bool *out, ta_error *e);
+
+/* ---- per-period table (ta_ptable.c) --------------------------------------- */
+
+ta_status ta_pt_add(ta_agg *a, int32_t key, double v);
+/* TA_ERR_INTERNAL when the key has no rows. */
+ta_status ta_pt_remove(ta_agg *a, int32_t key, double v);
+ta_status ta_pt_merge(ta_agg *dst, const ta_agg *src);
+ta_status ta_pt_reserve(ta_agg *a, uint32_t n);
+/* Index of the first live entry with key >= k (a->hi if none). */
+uint32_t ta_pt_lower_bound(const ta_agg *a, int32_t k);
+/* Compensated sum and row count of the entries with lo_key <= key <= hi_key. */
+ta_ksum ta_pt_range_sum(const ta_agg *a, int32_t lo_key, int32_t hi_key,
+                        uint64_t *rows);
+
+/* ---- results (ta_result.c) ------------------------------------------------ */
+
+ta_status ta_agg_compute(const ta_agg *a, ta_result *out, ta_error *e);
+
+/* ---- helpers shared by the aggregate files ---------------------------------- */
+
+static inline const ta_agg_desc *ta_desc(const ta_agg *a) { return &ta_aggs[a->kind]; }
+
+static inline void ta_result_null(ta_result *r)
+{
+    r->type = TA_R_NULL;
+    r->d = 0;
+    r->period.kind = TA_PK_NONE;
+    r->period.key = 0;
+}
+
+/* A finite double result, or "result out of range". */
+ta_status ta_result_real(ta_result *r, double d, const char *fn, ta_error *e);
+
+#endif /* TA_INTERNAL_H */

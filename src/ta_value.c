@@ -1,0 +1,136 @@
+/*
+ * ta_value.c — turning engine values into periods, numbers and flags.
+ *
+ * SQLite is dynamically typed, so this is where "TEXT that reads as a number
+ * is a number, other TEXT is an error, never a silent 0" is decided, for both
+ * engines at once.
+ */
+#include "ta_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PERIOD_EXPECTED "YYYY-MM-DD, YYYY-MM or a year"
+
+ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out,
+                        bool *is_null, ta_error *e)
+{
+    char shown[TA_RENDER_MAX];
+    bool ok = false;
+
+    *is_null = v->type == TA_V_NULL;
+    if (*is_null)
+        return TA_OK;
+    switch (v->type) {
+    case TA_V_TEXT:
+        out->kind = TA_PK_DATE;
+        ok = ta_parse_period_text(v->p, v->n, &out->key);
+        break;
+    case TA_V_DATE:
+        out->kind = TA_PK_DATE;
+        ok = ta_days_to_key(v->i, &out->key);
+        break;
+    case TA_V_INT:
+        out->kind = TA_PK_YEAR;
+        ok = v->i >= TA_YEAR_MIN && v->i <= TA_YEAR_MAX;
+        out->key = ok ? (int32_t)v->i : 0;
+        break;
+    default: /* REAL, BLOB, BOOL */
+        break;
+    }
+    if (ok)
+        return TA_OK;
+    ta_render_value(v, shown);
+    return ta_fail(e, TA_ERR_PERIOD, "%s: invalid period %s (expected " PERIOD_EXPECTED ")",
+                   fn, shown);
+}
+
+/* A decimal number with optional surrounding spaces: [+-] digits [. digits]
+ * [e [+-] digits]. No hex, no inf/nan words, nothing after it. */
+static bool parse_number_text(const char *p, size_t n, double *out)
+{
+    char buf[64];
+    size_t i = 0, j;
+    bool mant = false;
+
+    while (n > 0 && p[n - 1] == ' ')
+        n--;
+    while (i < n && p[i] == ' ')
+        i++;
+    j = i;
+    if (j < n && (p[j] == '+' || p[j] == '-'))
+        j++;
+    for (; j < n && p[j] >= '0' && p[j] <= '9'; j++)
+        mant = true;
+    if (j < n && p[j] == '.')
+        for (j++; j < n && p[j] >= '0' && p[j] <= '9'; j++)
+            mant = true;
+    if (!mant)
+        return false;
+    if (j < n && (p[j] == 'e' || p[j] == 'E')) {
+        size_t k = j + 1;
+        if (k < n && (p[k] == '+' || p[k] == '-'))
+            k++;
+        if (k >= n || p[k] < '0' || p[k] > '9')
+            return false;
+        for (j = k; j < n && p[j] >= '0' && p[j] <= '9'; j++)
+            ;
+    }
+    if (j != n || n - i >= sizeof buf) /* a longer number is not a trade figure */
+        return false;
+    memcpy(buf, p + i, n - i);
+    buf[n - i] = '\0';
+    *out = strtod(buf, NULL);
+    return true;
+}
+
+ta_status ta_arg_number(const ta_value *v, const char *fn, const char *arg,
+                        double *out, bool *is_null, ta_error *e)
+{
+    char shown[TA_RENDER_MAX];
+
+    *is_null = v->type == TA_V_NULL;
+    switch (v->type) {
+    case TA_V_NULL: return TA_OK;
+    case TA_V_INT:
+    case TA_V_BOOL: *out = (double)v->i; return TA_OK;
+    case TA_V_REAL: *out = v->d; break;
+    case TA_V_TEXT:
+        if (parse_number_text(v->p, v->n, out))
+            break;
+        /* fall through */
+    default:
+        ta_render_value(v, shown);
+        return ta_fail(e, TA_ERR_VALUE, "%s: invalid %s %s (expected a number)", fn, arg,
+                       shown);
+    }
+    if (isfinite(*out))
+        return TA_OK;
+    if (v->type == TA_V_TEXT)
+        ta_render_value(v, shown);
+    else
+        ta_render_double(*out, shown);
+    return ta_fail(e, TA_ERR_RANGE, "%s: invalid %s %s (expected a finite number)", fn, arg,
+                   shown);
+}
+
+ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *out,
+                      ta_error *e)
+{
+    double d = 0;
+    bool is_null;
+    char shown[TA_RENDER_MAX];
+
+    if (v->type == TA_V_TEXT || v->type == TA_V_BLOB) {
+        if (v->type == TA_V_TEXT && parse_number_text(v->p, v->n, &d) && isfinite(d)) {
+            *out = d != 0;
+            return TA_OK;
+        }
+        ta_render_value(v, shown);
+        return ta_fail(e, TA_ERR_VALUE, "%s: invalid %s %s (expected a boolean)", fn, arg,
+                       shown);
+    }
+    ta_status st = ta_arg_number(v, fn, arg, &d, &is_null, e);
+    *out = st == TA_OK && !is_null && d != 0;
+    return st;
+}

@@ -1,0 +1,220 @@
+/*
+ * tradeagg.h — the public interface of the tradeagg core.
+ *
+ * The core is plain C11 and knows nothing of SQLite or PostgreSQL. An engine
+ * wrapper converts its arguments into ta_value, calls one of the verbs below,
+ * and converts the ta_result or the ta_error back. Every rule of the SQL
+ * contract (NULL skipping, argument validation, error wording) lives here, so
+ * both engines give the same answers and say the same words.
+ *
+ * No function here longjmps, exits or aborts: failures come back as a
+ * ta_status with a ready-made message in a ta_error.
+ */
+#ifndef TRADEAGG_H
+#define TRADEAGG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define TA_VERSION "1.0.0"
+
+/* ---- status and errors ------------------------------------------------- */
+
+typedef enum ta_status {
+    TA_OK = 0,
+    TA_ERR_PERIOD,   /* malformed period, mixed period kinds   (SQLSTATE 22007) */
+    TA_ERR_PARAM,    /* bad or inconsistent parameter/argument  (SQLSTATE 22023) */
+    TA_ERR_RANGE,    /* NaN, infinity, overflow                 (SQLSTATE 22003) */
+    TA_ERR_VALUE,    /* text or blob that is not a number       (SQLSTATE 22P02) */
+    TA_ERR_STATE,    /* corrupt or foreign serialized state     (SQLSTATE 22P03) */
+    TA_ERR_NOMEM,    /* allocation failed                       (SQLSTATE 53200) */
+    TA_ERR_INTERNAL  /* a caller broke the protocol             (SQLSTATE XX000) */
+} ta_status;
+
+#define TA_ERRMSG_MAX 256
+
+typedef struct ta_error {
+    ta_status code;
+    char msg[TA_ERRMSG_MAX]; /* "fn: what is wrong", NUL-terminated */
+} ta_error;
+
+/* The five-character SQLSTATE for a status ("00000" for TA_OK). */
+const char *ta_status_sqlstate(ta_status st);
+
+/* ---- values handed in by an engine ------------------------------------- */
+
+typedef enum ta_vtype {
+    TA_V_NULL = 0,
+    TA_V_INT,  /* i: a 64-bit integer                                   */
+    TA_V_REAL, /* d: a double                                           */
+    TA_V_TEXT, /* p, n: bytes, not necessarily NUL-terminated           */
+    TA_V_BLOB, /* p, n: bytes                                           */
+    TA_V_BOOL, /* i: 0 or 1                                             */
+    TA_V_DATE  /* i: days since 2000-01-01; INT32_MIN / INT32_MAX are
+                  -infinity / infinity (PostgreSQL's date encoding)      */
+} ta_vtype;
+
+typedef struct ta_value {
+    ta_vtype type;
+    int64_t i;
+    double d;
+    const char *p;
+    size_t n;
+} ta_value;
+
+/* ---- periods ----------------------------------------------------------- */
+
+typedef enum ta_pkind {
+    TA_PK_NONE = 0, /* no period seen yet */
+    TA_PK_DATE = 1, /* key = y*10000 + m*100 + d, 1 <= y <= 9999 */
+    TA_PK_YEAR = 2  /* key = y, 1 <= y <= 9999 (annual series)  */
+} ta_pkind;
+
+typedef struct ta_period {
+    ta_pkind kind;
+    int32_t key;
+} ta_period;
+
+/* Days since 2000-01-01 of a dated key, and back. */
+int64_t ta_key_to_days(int32_t key);
+bool ta_days_to_key(int64_t days, int32_t *key); /* false outside years 1..9999 */
+
+/* "YYYY-MM-DD" (10 chars + NUL) for a dated key; the year's digits otherwise. */
+size_t ta_period_format(ta_period p, char buf[12]);
+
+/* ---- results ----------------------------------------------------------- */
+
+typedef enum ta_rtype { TA_R_NULL = 0, TA_R_REAL, TA_R_PERIOD } ta_rtype;
+
+typedef struct ta_result {
+    ta_rtype type;
+    double d;
+    ta_period period;
+} ta_result;
+
+/* ---- memory ------------------------------------------------------------ */
+
+/* Aggregate states take their memory from the engine: sqlite3_malloc in
+ * SQLite (so SQLITE_CONFIG_MALLOC sees it), the aggregate's memory context in
+ * PostgreSQL. alloc returns NULL on failure; it must never longjmp. */
+typedef struct ta_allocator {
+    void *(*alloc)(void *ud, size_t n);
+    void (*free)(void *ud, void *p);
+    void *ud;
+} ta_allocator;
+
+/* ---- scalar functions -------------------------------------------------- */
+
+typedef enum ta_scalar_kind {
+    TA_FN_GROWTH_RATE = 0,
+    TA_FN_ATTAINMENT_RATIO,
+    TA_FN_SHARE_RATIO,
+    TA_FN_CAGR,
+    TA_FN_COUNT
+} ta_scalar_kind;
+
+typedef struct ta_scalar_desc {
+    const char *name;
+    ta_scalar_kind kind;
+    int nargs;
+    const char *argnames[3];
+} ta_scalar_desc;
+
+extern const ta_scalar_desc ta_scalars[TA_FN_COUNT];
+
+/* Any NULL argument gives a NULL result (TA_R_NULL) and TA_OK. */
+ta_status ta_scalar_call(ta_scalar_kind k, const ta_value *argv, int argc,
+                         ta_result *out, ta_error *e);
+
+/* ---- aggregates -------------------------------------------------------- */
+
+/* Kinds start at 1 so that a zero-filled ta_agg reads as "not initialized"
+ * (SQLite hands out zeroed aggregate contexts). */
+typedef enum ta_agg_kind {
+    TA_AGG_CUMULATIVE = 1,
+    TA_AGG_YTD,
+    TA_AGG_TTM,
+    TA_AGG_YOY,
+    TA_AGG_YTD_YOY,
+    TA_AGG_TARGET_ATTAINMENT,
+    TA_AGG_TARGET_REACHED_AT,
+    TA_AGG_PROJECTED,
+    TA_AGG_PERIOD_FROM_YTD,
+    TA_AGG_SHARE_OF,
+    TA_AGG_HHI,
+    TA_AGG_END
+} ta_agg_kind;
+
+typedef enum ta_role {
+    TA_ROLE_PERIOD = 1,
+    TA_ROLE_VALUE,
+    TA_ROLE_TARGET, /* parameter: same in every row, > 0, finite  */
+    TA_ROLE_FY,     /* parameter: same in every row, 1..12; optional (default 1) */
+    TA_ROLE_FLAG    /* boolean; NULL counts as false */
+} ta_role;
+
+typedef struct ta_agg_desc {
+    const char *name;
+    ta_agg_kind kind;
+    int min_args, max_args;
+    ta_role roles[3];
+    const char *argnames[3];
+    ta_rtype result;  /* TA_R_REAL or TA_R_PERIOD */
+    bool periodic;    /* keeps per-period sums */
+} ta_agg_desc;
+
+/* Indexed by ta_agg_kind; entry 0 is unused. */
+extern const ta_agg_desc ta_aggs[TA_AGG_END];
+
+/* One entry of a per-period table: the compensated sum of one period. */
+typedef struct ta_pentry {
+    int32_t key;
+    uint32_t count; /* rows in this period; the entry goes when it is 0 */
+    double s, c;    /* Neumaier sum and compensation */
+} ta_pentry;
+
+typedef struct ta_ksum {
+    double s, c;
+} ta_ksum;
+
+/* One state serves every aggregate; kind says which. Treat as opaque. */
+typedef struct ta_agg {
+    ta_allocator al;
+    ta_pentry *ent;       /* live entries are ent[lo .. hi-1], sorted by key */
+    uint32_t lo, hi, cap;
+    int64_t nrows;        /* usable rows currently in the state */
+    ta_ksum sum;          /* every value (non-periodic aggregates) */
+    ta_ksum aux;          /* share_of: the part; hhi: the squares */
+    double target;
+    uint8_t kind;         /* ta_agg_kind, 0 = not initialized */
+    uint8_t pkind;        /* ta_pkind of every period seen */
+    uint8_t fy;           /* fiscal year start month, 0 = not seen yet */
+    uint8_t has_target;
+} ta_agg;
+
+void ta_agg_init(ta_agg *a, ta_agg_kind kind, const ta_allocator *al);
+void ta_agg_free(ta_agg *a); /* releases memory; a may be reused after init */
+
+/* argv holds the SQL call's arguments in order (argc between the kind's
+ * min_args and max_args). Rows with a NULL period or value are skipped after
+ * every non-NULL argument has been validated. */
+ta_status ta_agg_add(ta_agg *a, const ta_value *argv, int argc, ta_error *e);
+/* The inverse of add, for moving window frames. */
+ta_status ta_agg_remove(ta_agg *a, const ta_value *argv, int argc, ta_error *e);
+/* dst += src. Either may be empty; kinds and parameters must agree. */
+ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e);
+/* Reads the state, never changes it (final functions run many times). */
+ta_status ta_agg_result(const ta_agg *a, ta_result *out, ta_error *e);
+
+/* Serialized form: versioned, little-endian, validated on the way back. */
+size_t ta_agg_serial_size(const ta_agg *a);
+void ta_agg_serialize(const ta_agg *a, uint8_t *buf); /* writes serial_size bytes */
+/* a is initialized here; on failure it holds no memory. */
+ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *buf, size_t n,
+                             const ta_allocator *al, ta_error *e);
+
+/* Bytes held by a state, for memory accounting and the benchmark. */
+size_t ta_agg_mem_size(const ta_agg *a);
+
+#endif /* TRADEAGG_H */
