@@ -1,9 +1,10 @@
-# Unit tests of the core, in C, printing TAP.
-CORE_TESTS := $(patsubst tests/core/%.c,$(BUILD)/core/%,$(filter-out tests/core/tap.c,$(sort $(wildcard tests/core/test_*.c))))
+# Unit tests of the core, in C, printing TAP (run through tests/core.t).
+TEST_SUPPORT := $(filter-out tests/core/test_%.c,$(wildcard tests/core/*.c))
+CORE_TESTS := $(patsubst tests/core/%.c,$(BUILD)/core/%,$(sort $(wildcard tests/core/test_*.c)))
 
-$(BUILD)/core/%: tests/core/%.c tests/core/tap.c tests/core/tap.h $(CORE_SRC) $(CORE_HDR)
+$(BUILD)/core/%: tests/core/%.c $(TEST_SUPPORT) $(wildcard tests/core/*.h) $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_TA) -Itests/core -o $@ $< tests/core/tap.c $(CORE_SRC) -lm
+	$(CC) $(CFLAGS_TA) -Itests/core -o $@ $< $(TEST_SUPPORT) $(CORE_SRC) -lm
 
 .PHONY: core-tests
 core-tests: $(CORE_TESTS)

@@ -1,0 +1,160 @@
+/* ref.c — the slow reference (see ref.h). Sums are plain: the tests feed it
+ * values that are multiples of 1/4, so every sum is exact in a double. */
+#include "ref.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+typedef struct ymd {
+    int y, m, d;
+} ymd;
+
+static int cmp(ymd a, ymd b)
+{
+    if (a.y != b.y)
+        return a.y < b.y ? -1 : 1;
+    if (a.m != b.m)
+        return a.m < b.m ? -1 : 1;
+    return a.d == b.d ? 0 : a.d < b.d ? -1 : 1;
+}
+
+static ymd at(const ref_row *r) { return (ymd){r->y, r->m, r->d}; }
+
+static ymd one_year_before(ymd p, bool annual)
+{
+    if (annual)
+        return (ymd){p.y - 1, 0, 0};
+    if (p.m == 2 && p.d == 29)
+        p.d = 28;
+    p.y -= 1;
+    return p;
+}
+
+static ymd fiscal_start(ymd p, bool annual, int fy)
+{
+    if (annual)
+        return p;
+    return (ymd){p.m >= fy ? p.y : p.y - 1, fy, 1};
+}
+
+/* Sum and row count over lo <= period <= hi. */
+static double between(const ref_set *s, ymd lo, ymd hi, int *count)
+{
+    double sum = 0;
+    *count = 0;
+    for (int i = 0; i < s->n; i++)
+        if (cmp(at(&s->rows[i]), lo) >= 0 && cmp(at(&s->rows[i]), hi) <= 0) {
+            sum += s->rows[i].value;
+            ++*count;
+        }
+    return sum;
+}
+
+static ta_result real(double d)
+{
+    ta_result r = {TA_R_REAL, d, {TA_PK_NONE, 0}};
+    return r;
+}
+
+static ta_result null(void)
+{
+    ta_result r = {TA_R_NULL, 0, {TA_PK_NONE, 0}};
+    return r;
+}
+
+static ta_result growth(double cur, double prev)
+{
+    return prev == 0 ? null() : real((cur - prev) / fabs(prev));
+}
+
+static ymd latest(const ref_set *s)
+{
+    ymd l = at(&s->rows[0]);
+    for (int i = 1; i < s->n; i++)
+        if (cmp(at(&s->rows[i]), l) > 0)
+            l = at(&s->rows[i]);
+    return l;
+}
+
+/* Earliest period whose running total over all earlier periods reaches the
+ * target: try each distinct period in turn. */
+static ta_result reached(const ref_set *s)
+{
+    ymd best = {0, 0, 0};
+    bool found = false;
+    for (int i = 0; i < s->n; i++) {
+        int c;
+        ymd p = at(&s->rows[i]);
+        if (between(s, (ymd){-1, 0, 0}, p, &c) >= s->target && (!found || cmp(p, best) < 0)) {
+            best = p;
+            found = true;
+        }
+    }
+    if (!found)
+        return null();
+    ta_result r = {TA_R_PERIOD, 0, {TA_PK_YEAR, best.y}};
+    if (!s->annual)
+        r.period = (ta_period){TA_PK_DATE, best.y * 10000 + best.m * 100 + best.d};
+    return r;
+}
+
+static ta_result from_ytd(const ref_set *s, ymd l)
+{
+    int c;
+    double cur = between(s, l, l, &c);
+    ymd prev = {-1, 0, 0};
+    bool has_prev = false;
+    for (int i = 0; i < s->n; i++) {
+        ymd p = at(&s->rows[i]);
+        if (cmp(p, l) < 0 && (!has_prev || cmp(p, prev) > 0)) {
+            prev = p;
+            has_prev = true;
+        }
+    }
+    if (has_prev && cmp(prev, fiscal_start(l, s->annual, s->fy)) >= 0)
+        return real(cur - between(s, prev, prev, &c));
+    return real(cur);
+}
+
+ta_result ref_answer(ta_agg_kind kind, const ref_set *s)
+{
+    double total = 0, part = 0, squares = 0;
+    int c, c2;
+    if (s->n == 0)
+        return null();
+    for (int i = 0; i < s->n; i++) {
+        total += s->rows[i].value;
+        part += s->rows[i].part ? s->rows[i].value : 0;
+        squares += s->rows[i].value * s->rows[i].value;
+    }
+    ymd l = latest(s);
+    ymd start = fiscal_start(l, s->annual, s->fy);
+    ymd before = one_year_before(l, s->annual);
+    double ytd = between(s, start, l, &c);
+    switch (kind) {
+    case TA_AGG_CUMULATIVE: return real(total);
+    case TA_AGG_TARGET_ATTAINMENT: return real(total / s->target);
+    case TA_AGG_SHARE_OF: return total == 0 ? null() : real(part / total);
+    case TA_AGG_HHI: return total == 0 ? null() : real(squares / total / total);
+    case TA_AGG_YTD: return real(ytd);
+    case TA_AGG_TTM: {
+        double upto = between(s, (ymd){-1, 0, 0}, l, &c);
+        return real(upto - between(s, (ymd){-1, 0, 0}, before, &c));
+    }
+    case TA_AGG_YOY: {
+        double prev = between(s, before, before, &c);
+        return c == 0 ? null() : growth(between(s, l, l, &c2), prev);
+    }
+    case TA_AGG_YTD_YOY: {
+        double prev = between(s, one_year_before(start, s->annual), before, &c);
+        return c == 0 ? null() : growth(ytd, prev);
+    }
+    case TA_AGG_PROJECTED: {
+        int months = s->annual ? 12 : (l.m - s->fy + 12) % 12 + 1;
+        return real(ytd * 12 / months);
+    }
+    case TA_AGG_TARGET_REACHED_AT: return reached(s);
+    case TA_AGG_PERIOD_FROM_YTD: return from_ytd(s, l);
+    default: abort();
+    }
+}

@@ -1,0 +1,28 @@
+/*
+ * ref.h — a slow reference for the aggregates, written apart from the core:
+ * it keeps every row and recomputes each answer from the SPEC's definitions
+ * with its own calendar arithmetic on (year, month, day) triples.
+ */
+#ifndef TA_REF_H
+#define TA_REF_H
+
+#include "tradeagg.h"
+
+typedef struct ref_row {
+    int y, m, d;   /* annual rows: m = d = 0 */
+    double value;
+    bool part;
+} ref_row;
+
+typedef struct ref_set {
+    ref_row *rows;
+    int n;
+    bool annual;
+    int fy;        /* 1..12 */
+    double target;
+} ref_set;
+
+/* The answer the SPEC defines for aggregate kind over the rows. */
+ta_result ref_answer(ta_agg_kind kind, const ref_set *s);
+
+#endif

@@ -1,0 +1,109 @@
+/* rows.c — see rows.h. */
+#include "rows.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *t_alloc(void *ud, size_t n)
+{
+    (void)ud;
+    return malloc(n);
+}
+static void t_free(void *ud, void *p)
+{
+    (void)ud;
+    free(p);
+}
+const ta_allocator test_allocator = {t_alloc, t_free, NULL};
+
+int row_args(ta_agg_kind kind, const ref_row *r, bool annual, int fy, double target,
+             bool with_fy, char buf[16], ta_value argv[3])
+{
+    const ta_agg_desc *d = &ta_aggs[kind];
+    int argc = with_fy ? d->max_args : d->min_args;
+    for (int i = 0; i < argc; i++) {
+        ta_value v = {0};
+        switch (d->roles[i]) {
+        case TA_ROLE_PERIOD:
+            if (annual) {
+                v.type = TA_V_INT;
+                v.i = r->y;
+            } else {
+                snprintf(buf, 16, "%04d-%02d-%02d", r->y, r->m, r->d);
+                v.type = TA_V_TEXT;
+                v.p = buf;
+                v.n = 10;
+            }
+            break;
+        case TA_ROLE_VALUE:
+            if (!isnan(r->value)) {
+                v.type = TA_V_REAL;
+                v.d = r->value;
+            }
+            break;
+        case TA_ROLE_TARGET:
+            v.type = TA_V_REAL;
+            v.d = target;
+            break;
+        case TA_ROLE_FY:
+            v.type = TA_V_INT;
+            v.i = fy;
+            break;
+        case TA_ROLE_FLAG:
+            v.type = TA_V_BOOL;
+            v.i = r->part;
+            break;
+        }
+        argv[i] = v;
+    }
+    return argc;
+}
+
+void row_apply(ta_agg *a, const ref_row *r, bool annual, int fy, double target, bool remove)
+{
+    char buf[16];
+    ta_value argv[3];
+    ta_error e;
+    int argc = row_args((ta_agg_kind)a->kind, r, annual, fy, target, fy != 1, buf, argv);
+    ta_status st = remove ? ta_agg_remove(a, argv, argc, &e) : ta_agg_add(a, argv, argc, &e);
+    if (st != TA_OK) {
+        printf("Bail out! unexpected error: %s\n", e.msg);
+        exit(2);
+    }
+}
+
+bool same_result(ta_result x, ta_result y)
+{
+    if (x.type != y.type)
+        return false;
+    if (x.type == TA_R_REAL)
+        return memcmp(&x.d, &y.d, sizeof x.d) == 0;
+    if (x.type == TA_R_PERIOD)
+        return x.period.kind == y.period.kind && x.period.key == y.period.key;
+    return true;
+}
+
+void describe(ta_result r, char out[64])
+{
+    if (r.type == TA_R_NULL)
+        snprintf(out, 64, "NULL");
+    else if (r.type == TA_R_REAL)
+        snprintf(out, 64, "%.17g", r.d);
+    else
+        snprintf(out, 64, "period %d", (int)r.period.key);
+}
+
+static uint64_t state = 0x9E3779B97F4A7C15u;
+
+uint64_t rnd(void)
+{
+    /* xorshift64*: deterministic, so a failure reproduces. */
+    state ^= state >> 12;
+    state ^= state << 25;
+    state ^= state >> 27;
+    return state * 2685821657736338717u;
+}
+
+int rnd_int(int lo, int hi) { return lo + (int)(rnd() % (uint64_t)(hi - lo + 1)); }

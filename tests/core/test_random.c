@@ -1,0 +1,183 @@
+/*
+ * test_random.c — every aggregate against the slow reference (ref.c) on
+ * random row sets: rows in shuffled order, states split in two and merged
+ * through a serialize/deserialize round trip, and random add/remove sequences
+ * as a sliding window frame produces them.
+ */
+#include "ref.h"
+#include "rows.h"
+#include "tap.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TRIALS 300
+#define MAXROWS 80
+
+typedef struct trial {
+    ta_agg_kind kind;
+    bool annual;
+    int fy;
+    double target;
+    ref_row rows[MAXROWS]; /* value NaN = NULL */
+    int n;
+} trial;
+
+static bool has_role(ta_agg_kind k, ta_role role)
+{
+    for (int i = 0; i < ta_aggs[k].max_args; i++)
+        if (ta_aggs[k].roles[i] == role)
+            return true;
+    return false;
+}
+
+static ref_row random_row(const trial *t)
+{
+    static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    ref_row r = {0};
+    r.y = rnd_int(2019, 2024);
+    if (!t->annual) {
+        r.m = rnd_int(1, 12);
+        int last = dim[r.m - 1] + (r.m == 2 && r.y % 4 == 0);
+        int days[] = {1, 15, 28, last};
+        r.d = days[rnd_int(0, 3)];
+    }
+    int lo = t->kind == TA_AGG_HHI ? 0 : -400;
+    r.value = rnd_int(0, 9) == 0 ? NAN : rnd_int(lo, 4000) / 4.0;
+    r.part = rnd_int(0, 1);
+    return r;
+}
+
+static void make_trial(trial *t)
+{
+    t->kind = (ta_agg_kind)rnd_int(TA_AGG_CUMULATIVE, TA_AGG_END - 1);
+    t->annual = rnd_int(0, 1);
+    t->fy = has_role(t->kind, TA_ROLE_FY) ? rnd_int(1, 12) : 1;
+    t->target = rnd_int(1, 8000) / 4.0;
+    t->n = rnd_int(0, MAXROWS);
+    for (int i = 0; i < t->n; i++)
+        t->rows[i] = random_row(t);
+}
+
+/* The reference over the non-NULL rows among rows[0..n-1]. */
+static ta_result reference(const trial *t, const ref_row *rows, int n)
+{
+    ref_row kept[MAXROWS * 2];
+    ref_set s = {kept, 0, t->annual, t->fy, t->target};
+    for (int i = 0; i < n; i++)
+        if (!isnan(rows[i].value))
+            kept[s.n++] = rows[i];
+    return ref_answer(t->kind, &s);
+}
+
+static ta_result answer(const ta_agg *a)
+{
+    ta_result r;
+    ta_error e;
+    if (ta_agg_result(a, &r, &e) != TA_OK) {
+        printf("Bail out! result failed: %s\n", e.msg);
+        exit(2);
+    }
+    return r;
+}
+
+static int mismatches[TA_AGG_END][3];
+
+static void check(const trial *t, int property, ta_result got, ta_result want)
+{
+    if (same_result(got, want))
+        return;
+    if (mismatches[t->kind][property]++ == 0) {
+        char g[64], w[64];
+        describe(got, g);
+        describe(want, w);
+        tap_diag("%s (%s, fy %d, %d rows): got %s, expected %s", ta_aggs[t->kind].name,
+                 t->annual ? "annual" : "dated", t->fy, t->n, g, w);
+    }
+}
+
+static void shuffled(const trial *t)
+{
+    int order[MAXROWS];
+    ta_agg a;
+    for (int i = 0; i < t->n; i++)
+        order[i] = i;
+    for (int i = t->n - 1; i > 0; i--) {
+        int j = rnd_int(0, i), x = order[i];
+        order[i] = order[j];
+        order[j] = x;
+    }
+    ta_agg_init(&a, t->kind, &test_allocator);
+    for (int i = 0; i < t->n; i++)
+        row_apply(&a, &t->rows[order[i]], t->annual, t->fy, t->target, false);
+    check(t, 0, answer(&a), reference(t, t->rows, t->n));
+    ta_agg_free(&a);
+}
+
+static void split_merge(const trial *t)
+{
+    ta_agg x, y, y2;
+    ta_error e;
+    ta_agg_init(&x, t->kind, &test_allocator);
+    ta_agg_init(&y, t->kind, &test_allocator);
+    for (int i = 0; i < t->n; i++)
+        row_apply(rnd_int(0, 1) ? &x : &y, &t->rows[i], t->annual, t->fy, t->target, false);
+    size_t n = ta_agg_serial_size(&y);
+    uint8_t *buf = malloc(n);
+    ta_agg_serialize(&y, buf);
+    if (ta_agg_deserialize(&y2, buf, n, &test_allocator, &e) != TA_OK ||
+        ta_agg_merge(&x, &y2, &e) != TA_OK) {
+        printf("Bail out! merge failed: %s\n", e.msg);
+        exit(2);
+    }
+    check(t, 1, answer(&x), reference(t, t->rows, t->n));
+    free(buf);
+    ta_agg_free(&x);
+    ta_agg_free(&y);
+    ta_agg_free(&y2);
+}
+
+/* Rows enter and leave in random order, as frames of any shape make them. */
+static void sliding(const trial *t)
+{
+    ref_row kept[MAXROWS * 2];
+    int n = 0;
+    ta_agg a;
+    ta_agg_init(&a, t->kind, &test_allocator);
+    for (int step = 0; step < 2 * t->n; step++) {
+        bool add = n == 0 || (n < MAXROWS * 2 && rnd_int(0, 2) > 0);
+        if (add) {
+            kept[n] = t->rows[rnd_int(0, t->n - 1)];
+            row_apply(&a, &kept[n++], t->annual, t->fy, t->target, false);
+        } else {
+            int j = rnd_int(0, n - 1);
+            row_apply(&a, &kept[j], t->annual, t->fy, t->target, true);
+            kept[j] = kept[--n];
+        }
+        check(t, 2, answer(&a), reference(t, kept, n));
+    }
+    ta_agg_free(&a);
+}
+
+int main(void)
+{
+    static trial t;
+    int runs[TA_AGG_END] = {0};
+    for (int i = 0; i < TRIALS; i++) {
+        make_trial(&t);
+        runs[t.kind]++;
+        shuffled(&t);
+        split_merge(&t);
+        if (t.n > 0)
+            sliding(&t);
+    }
+    static const char *what[] = {"shuffled rows", "split, serialized and merged",
+                                 "random add/remove"};
+    for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_END; k++)
+        for (int p = 0; p < 3; p++)
+            tap_ok(runs[k] > 0 && mismatches[k][p] == 0,
+                   "%s: %s matches the reference (%d sets)", ta_aggs[k].name, what[p], runs[k]);
+    return tap_done();
+}
