@@ -161,11 +161,11 @@ static ta_status entry_merge(ta_pentry *dst, const ta_pentry *src)
 ta_status ta_pt_merge(ta_agg *dst, const ta_agg *src)
 {
     uint32_t ns = live(src), nd = live(dst);
-    const ta_pentry *s = src->ent + src->lo;
     ta_status st;
 
     if (ns == 0)
         return TA_OK;
+    const ta_pentry *s = src->ent + src->lo;
     if (nd == 0 || s[0].key > dst->ent[dst->hi - 1].key) {
         if ((st = ta_pt_reserve(dst, ns)) != TA_OK)
             return st;
