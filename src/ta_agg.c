@@ -98,21 +98,22 @@ static ta_status read_fy(ta_agg *a, const ta_value *v, const char *fn, ta_error 
     return TA_OK;
 }
 
-/* Dated and annual periods never meet in one group. */
-static ta_status check_pkind(ta_agg *a, ta_period p, const char *fn, ta_error *e)
+/* Dated and annual periods never meet in one group; v is shown as given. */
+static ta_status check_pkind(ta_agg *a, ta_period p, const ta_value *v, const char *fn,
+                             ta_error *e)
 {
-    char shown[12];
+    char shown[TA_RENDER_MAX];
     if (a->pkind == TA_PK_NONE)
         a->pkind = (uint8_t)p.kind;
     if (a->pkind == p.kind)
         return TA_OK;
-    ta_period_format(p, shown);
+    ta_render_value(v, shown);
     if (p.kind == TA_PK_YEAR)
         return ta_fail(e, TA_ERR_PERIOD,
                        "%s: mixed period kinds: %s is annual but the group has dated periods", fn,
                        shown);
     return ta_fail(e, TA_ERR_PERIOD,
-                   "%s: mixed period kinds: '%s' is dated but the group has annual periods", fn,
+                   "%s: mixed period kinds: %s is dated but the group has annual periods", fn,
                    shown);
 }
 
@@ -131,7 +132,7 @@ static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_
         case TA_ROLE_PERIOD:
             st = ta_arg_period(v, d->name, &r->period, &is_null, e);
             if (st == TA_OK && !is_null)
-                st = check_pkind(a, r->period, d->name, e);
+                st = check_pkind(a, r->period, v, d->name, e);
             break;
         case TA_ROLE_VALUE:
             st = ta_arg_number(v, d->name, d->argnames[i], &r->value, &is_null, e);

@@ -18,7 +18,7 @@ ta_status ta_scalar_call(ta_scalar_kind k, const ta_value *argv, int argc, ta_re
 {
     const ta_scalar_desc *d;
     double x[3];
-    bool any_null = false, is_null;
+    bool is_null;
 
     ta_result_null(out);
     if ((int)k < 0 || k >= TA_FN_COUNT)
@@ -26,14 +26,15 @@ ta_status ta_scalar_call(ta_scalar_kind k, const ta_value *argv, int argc, ta_re
     d = &ta_scalars[k];
     if (argc != d->nargs)
         return ta_fail(e, TA_ERR_INTERNAL, "%s: called with %d arguments", d->name, argc);
+    /* NULL in, NULL out, before anything is checked: PostgreSQL's STRICT. */
+    for (int i = 0; i < argc; i++)
+        if (argv[i].type == TA_V_NULL)
+            return TA_OK;
     for (int i = 0; i < argc; i++) {
         ta_status st = ta_arg_number(&argv[i], d->name, d->argnames[i], &x[i], &is_null, e);
         if (st != TA_OK)
             return st;
-        any_null |= is_null;
     }
-    if (any_null)
-        return TA_OK;
     switch (k) {
     case TA_FN_GROWTH_RATE:
         return x[1] == 0 ? TA_OK : ta_result_real(out, (x[0] - x[1]) / fabs(x[1]), d->name, e);

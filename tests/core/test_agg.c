@@ -172,7 +172,7 @@ static void test_errors(void)
           "ttm_trade: mixed period kinds: 2023 is annual but the group has dated periods");
     ta_value mixed2[] = {I(2023), R(1), T("2023-01"), R(1)};
     fails(TA_AGG_TTM, mixed2, 2, 2, TA_ERR_PERIOD,
-          "ttm_trade: mixed period kinds: '2023-01-01' is dated but the group has annual periods");
+          "ttm_trade: mixed period kinds: '2023-01' is dated but the group has annual periods");
     ta_value nan[] = {R(NAN)};
     fails(TA_AGG_CUMULATIVE, nan, 1, 1, TA_ERR_RANGE,
           "cumulative_trade: invalid value NaN (expected a finite number)");
