@@ -45,7 +45,6 @@ static void tasq_values(int argc, sqlite3_value **argv, ta_value *out)
 {
     for (int i = 0; i < argc; i++) {
         sqlite3_value *v = argv[i];
-        memset(&out[i], 0, sizeof out[i]);
         switch (sqlite3_value_type(v)) {
         case SQLITE_INTEGER:
             out[i].type = TA_V_INT;

@@ -79,6 +79,8 @@ static ta_status read_fy(ta_agg *a, const ta_value *v, const char *fn, ta_error 
 {
     char shown[TA_RENDER_MAX];
     double m = 1; /* fy_start_month omitted: calendar years */
+    if (!v && a->fy == 1)
+        return TA_OK; /* the common case, every row */
     if (v) {
         ta_status st = param_number(v, fn, "fy_start_month", &m, e);
         if (st != TA_OK)
@@ -123,7 +125,7 @@ static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_
     ta_status st = TA_OK;
     bool is_null = false;
 
-    memset(r, 0, sizeof *r);
+    r->part = r->skip = false;
     if (argc < d->min_args || argc > d->max_args)
         return ta_fail(e, TA_ERR_INTERNAL, "%s: called with %d arguments", d->name, argc);
     for (int i = 0; i < d->max_args && st == TA_OK; i++) {
@@ -147,19 +149,19 @@ static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_
     return st;
 }
 
-/* Adds sign * the row to the running sums of a non-periodic aggregate. */
+/* Adds sign * the row to the running sums of a non-periodic aggregate.
+ * Values are finite, so a compensation stays finite while its sum does. */
 static ta_status add_sums(ta_agg *a, const row *r, double sign, ta_error *e)
 {
-    const char *fn = ta_desc(a)->name;
     ta_ksum sum = a->sum, aux = a->aux;
 
     ta_ksum_add(&sum, sign * r->value);
     if (a->kind == TA_AGG_SHARE_OF && r->part)
         ta_ksum_add(&aux, sign * r->value);
-    if (a->kind == TA_AGG_HHI)
+    else if (a->kind == TA_AGG_HHI)
         ta_ksum_add(&aux, sign * (r->value * r->value));
-    if (!ta_ksum_finite(sum) || !ta_ksum_finite(aux))
-        return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
+    if (!isfinite(sum.s) || !isfinite(aux.s))
+        return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", ta_desc(a)->name);
     a->sum = sum;
     a->aux = aux;
     return TA_OK;

@@ -65,7 +65,7 @@ static ta_status entry_add(ta_pentry *p, double v)
     if (p->count == UINT32_MAX)
         return TA_ERR_RANGE;
     ta_ksum_add(&k, v);
-    if (!ta_ksum_finite(k))
+    if (!isfinite(k.s)) /* v is finite: c stays finite while s does */
         return TA_ERR_RANGE;
     p->s = k.s;
     p->c = k.c;
@@ -84,9 +84,13 @@ ta_status ta_pt_add(ta_agg *a, int32_t key, double v)
             return entry_add(last, v);
         if (key > last->key)
             goto append;
-        at = ta_pt_lower_bound(a, key);
-        if (a->ent[at].key == key)
+        at = a->hint;
+        if (at < a->lo || at >= a->hi || a->ent[at].key != key)
+            at = ta_pt_lower_bound(a, key);
+        if (a->ent[at].key == key) {
+            a->hint = at;
             return entry_add(&a->ent[at], v);
+        }
         /* Insert at 'at': shift whichever side is shorter. */
         if (a->lo > 0 && at - a->lo < a->hi - at) {
             a->lo--;

@@ -20,20 +20,31 @@ static ta_status growth(ta_result *r, double cur, double prev, const char *fn, t
     return ta_result_real(r, (cur - prev) / fabs(prev), fn, e);
 }
 
-/* Sum over the (fiscal) year of the latest period, up to it. */
-static double ytd(const ta_agg *a)
+/* The sum over lo <= period <= hi. Its overflow is the sum's, whether the
+ * rows share a period or not. */
+static ta_status range(const ta_agg *a, int32_t lo, int32_t hi, double *out, uint64_t *rows,
+                       const char *fn, ta_error *e)
 {
-    ta_pkind pk = (ta_pkind)a->pkind;
+    *out = ta_ksum_value(ta_pt_range_sum(a, lo, hi, rows));
+    return isfinite(*out) ? TA_OK : ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
+}
+
+/* Sum over the (fiscal) year of the latest period, up to it. */
+static ta_status ytd(const ta_agg *a, double *out, const char *fn, ta_error *e)
+{
     int32_t last = latest(a);
-    return ta_ksum_value(ta_pt_range_sum(a, ta_key_fy_start(pk, last, fy_of(a)), last, NULL));
+    return range(a, ta_key_fy_start((ta_pkind)a->pkind, last, fy_of(a)), last, out, NULL, fn,
+                 e);
 }
 
 static ta_status ttm(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
     int32_t last = latest(a);
     int32_t after = ta_key_year_earlier((ta_pkind)a->pkind, last);
+    double v;
     /* (after, last]: keys are integers, so the open end is after + 1. */
-    return ta_result_real(r, ta_ksum_value(ta_pt_range_sum(a, after + 1, last, NULL)), fn, e);
+    ta_status st = range(a, after + 1, last, &v, NULL, fn, e);
+    return st != TA_OK ? st : ta_result_real(r, v, fn, e);
 }
 
 static ta_status yoy(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
@@ -41,13 +52,12 @@ static ta_status yoy(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
     int32_t last = latest(a);
     int32_t before = ta_key_year_earlier((ta_pkind)a->pkind, last);
     uint64_t rows;
-    ta_ksum prev = ta_pt_range_sum(a, before, before, &rows);
-    if (rows == 0) {
-        ta_result_null(r);
-        return TA_OK;
-    }
+    double prev;
+    ta_status st = range(a, before, before, &prev, &rows, fn, e);
+    if (st != TA_OK || rows == 0)
+        return st;
     ta_pentry cur = a->ent[a->hi - 1];
-    return growth(r, cur.s + cur.c, ta_ksum_value(prev), fn, e);
+    return growth(r, cur.s + cur.c, prev, fn, e);
 }
 
 static ta_status ytd_yoy(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
@@ -56,13 +66,24 @@ static ta_status ytd_yoy(const ta_agg *a, ta_result *r, const char *fn, ta_error
     int32_t last = latest(a);
     int32_t start = ta_key_fy_start(pk, last, fy_of(a));
     uint64_t rows;
-    ta_ksum prev = ta_pt_range_sum(a, ta_key_year_earlier(pk, start),
-                                   ta_key_year_earlier(pk, last), &rows);
-    if (rows == 0) {
-        ta_result_null(r);
-        return TA_OK;
-    }
-    return growth(r, ytd(a), ta_ksum_value(prev), fn, e);
+    double prev, cur;
+    ta_status st = range(a, ta_key_year_earlier(pk, start), ta_key_year_earlier(pk, last), &prev,
+                         &rows, fn, e);
+    if (st != TA_OK || rows == 0)
+        return st;
+    if ((st = ytd(a, &cur, fn, e)) != TA_OK)
+        return st;
+    return growth(r, cur, prev, fn, e);
+}
+
+static ta_status projected(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
+{
+    double v;
+    ta_status st = ytd(a, &v, fn, e);
+    if (st != TA_OK)
+        return st;
+    return ta_result_real(r, v * 12 / ta_months_elapsed((ta_pkind)a->pkind, latest(a), fy_of(a)),
+                          fn, e);
 }
 
 static ta_status reached_at(const ta_agg *a, ta_result *r)
@@ -99,15 +120,17 @@ static ta_status from_ytd(const ta_agg *a, ta_result *r, const char *fn, ta_erro
 static ta_status periodic(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
     switch ((ta_agg_kind)a->kind) {
-    case TA_AGG_YTD: return ta_result_real(r, ytd(a), fn, e);
+    case TA_AGG_YTD: {
+        double v;
+        ta_status st = ytd(a, &v, fn, e);
+        return st != TA_OK ? st : ta_result_real(r, v, fn, e);
+    }
     case TA_AGG_TTM: return ttm(a, r, fn, e);
     case TA_AGG_YOY: return yoy(a, r, fn, e);
     case TA_AGG_YTD_YOY: return ytd_yoy(a, r, fn, e);
     case TA_AGG_TARGET_REACHED_AT: return reached_at(a, r);
     case TA_AGG_PERIOD_FROM_YTD: return from_ytd(a, r, fn, e);
-    case TA_AGG_PROJECTED:
-        return ta_result_real(
-            r, ytd(a) * 12 / ta_months_elapsed((ta_pkind)a->pkind, latest(a), fy_of(a)), fn, e);
+    case TA_AGG_PROJECTED: return projected(a, r, fn, e);
     default: return ta_fail(e, TA_ERR_INTERNAL, "%s: not a periodic aggregate", fn);
     }
 }

@@ -84,8 +84,8 @@ static bool parse_number_text(const char *p, size_t n, double *out)
     return true;
 }
 
-ta_status ta_arg_number(const ta_value *v, const char *fn, const char *arg,
-                        double *out, bool *is_null, ta_error *e)
+ta_status ta_arg_number_slow(const ta_value *v, const char *fn, const char *arg,
+                             double *out, bool *is_null, ta_error *e)
 {
     char shown[TA_RENDER_MAX];
 

@@ -183,6 +183,8 @@ typedef struct ta_agg {
     ta_allocator al;
     ta_pentry *ent;       /* live entries are ent[lo .. hi-1], sorted by key */
     uint32_t lo, hi, cap;
+    uint32_t hint;        /* index of the entry touched last: rows of one
+                             period tend to arrive together */
     int64_t nrows;        /* usable rows currently in the state */
     ta_ksum sum;          /* every value (non-periodic aggregates) */
     ta_ksum aux;          /* share_of: the part; hhi: the squares */
