@@ -1,0 +1,84 @@
+/*
+ * pg_common.c — module magic, the status mapping, value conversion and the
+ * memory bridge shared by the scalar and aggregate glue.
+ */
+#include "tradeagg_pg.h"
+
+#include "catalog/pg_type.h"
+#include "utils/date.h"
+#include "utils/memutils.h"
+
+PG_MODULE_MAGIC;
+
+void
+ta_pg_raise(const ta_error *e)
+{
+	const char *s = ta_status_sqlstate(e->code);
+
+	if (s == NULL || strlen(s) != 5)
+		s = "XX000";
+	ereport(ERROR,
+			(errcode(MAKE_SQLSTATE(s[0], s[1], s[2], s[3], s[4])),
+			 errmsg("%s", e->msg)));
+	pg_unreachable();
+}
+
+void
+ta_pg_value(Oid type, Datum d, bool isnull, ta_value *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (isnull)
+	{
+		out->type = TA_V_NULL;
+		return;
+	}
+	switch (type)
+	{
+		case FLOAT8OID:
+			out->type = TA_V_REAL;
+			out->d = DatumGetFloat8(d);
+			break;
+		case INT4OID:
+			out->type = TA_V_INT;
+			out->i = DatumGetInt32(d);
+			break;
+		case DATEOID:
+			out->type = TA_V_DATE;
+			out->i = DatumGetDateADT(d);
+			break;
+		case BOOLOID:
+			out->type = TA_V_BOOL;
+			out->i = DatumGetBool(d) ? 1 : 0;
+			break;
+		default:
+			elog(ERROR, "tradeagg: unsupported argument type %u", type);
+	}
+}
+
+/*
+ * The core must never see a longjmp: ask for memory with MCXT_ALLOC_NO_OOM
+ * and refuse sizes the context would reject with an error.
+ */
+static void *
+ta_pg_alloc(void *ud, size_t n)
+{
+	if (!AllocSizeIsValid(n))
+		return NULL;
+	return MemoryContextAllocExtended((MemoryContext) ud, n, MCXT_ALLOC_NO_OOM);
+}
+
+static void
+ta_pg_free(void *ud, void *p)
+{
+	(void) ud;
+	if (p != NULL)
+		pfree(p);
+}
+
+void
+ta_pg_allocator(ta_allocator *al, MemoryContext cxt)
+{
+	al->alloc = ta_pg_alloc;
+	al->free = ta_pg_free;
+	al->ud = cxt;
+}
