@@ -99,19 +99,19 @@ static void render_blob(const unsigned char *p, size_t n, char *out)
 
 static void render_date(int64_t days, char *out)
 {
-    int32_t key;
     if (days == INT32_MAX) {
         strcpy(out, "'infinity'");
     } else if (days == INT32_MIN) {
         strcpy(out, "'-infinity'");
-    } else if (ta_days_to_key(days, &key)) {
-        char buf[12];
-        ta_period p = {TA_PK_DATE, key};
-        ta_period_format(p, buf);
-        snprintf(out, TA_RENDER_MAX, "'%s'", buf);
     } else {
-        /* Outside years 1..9999: name it by its distance from 2000-01-01. */
-        snprintf(out, TA_RENDER_MAX, "'2000-01-01%+lld days'", (long long)days);
+        /* Any date, even outside years 1..9999, shown as PostgreSQL shows it. */
+        int64_t y;
+        int m, d;
+        ta_civil_from_days(days, &y, &m, &d);
+        if (y > 0)
+            snprintf(out, TA_RENDER_MAX, "'%04lld-%02d-%02d'", (long long)y, m, d);
+        else
+            snprintf(out, TA_RENDER_MAX, "'%04lld-%02d-%02d BC'", (long long)(1 - y), m, d);
     }
 }
 

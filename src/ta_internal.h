@@ -67,6 +67,9 @@ static inline int32_t ta_key_make(int y, int m, int d)
 }
 
 bool ta_date_valid(int y, int m, int d);
+/* The proleptic Gregorian date of a day number (days since 2000-01-01), for
+ * any day number a 32-bit date can hold; year 0 is 1 BC. */
+void ta_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 /* Parses 'YYYY-MM-DD[anything]' or 'YYYY-MM'. */
 bool ta_parse_period_text(const char *p, size_t n, int32_t *key);
 /* The same day one year earlier (Feb 29 -> Feb 28); annual: y - 1. The result

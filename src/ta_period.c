@@ -44,22 +44,29 @@ int64_t ta_key_to_days(int32_t key)
     return days_from_civil(ta_key_y(key), ta_key_m(key), ta_key_d(key)) - TA_EPOCH_2000;
 }
 
-bool ta_days_to_key(int64_t days, int32_t *key)
+void ta_civil_from_days(int64_t days, int64_t *y, int *m, int *d)
 {
-    /* Years 1..9999 only: checked before any arithmetic can overflow. */
-    if (days < ta_key_to_days(ta_key_make(TA_YEAR_MIN, 1, 1)) ||
-        days > ta_key_to_days(ta_key_make(TA_YEAR_MAX, 12, 31)))
-        return false;
     int64_t z = days + TA_EPOCH_2000 + 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     int64_t doe = z - era * 146097;
     int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
     int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     int64_t mp = (5 * doy + 2) / 153;
-    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    int y = (int)(yoe + era * 400 + (m <= 2));
-    *key = ta_key_make(y, m, d);
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+bool ta_days_to_key(int64_t days, int32_t *key)
+{
+    int64_t y;
+    int m, d;
+    /* Years 1..9999 only, checked first. */
+    if (days < ta_key_to_days(ta_key_make(TA_YEAR_MIN, 1, 1)) ||
+        days > ta_key_to_days(ta_key_make(TA_YEAR_MAX, 12, 31)))
+        return false;
+    ta_civil_from_days(days, &y, &m, &d);
+    *key = ta_key_make((int)y, m, d);
     return true;
 }
 

@@ -62,6 +62,11 @@ static void test_parse(void)
     parse_bad((ta_value){TA_V_BLOB, 0, 0, "\x01\xff", 2}, E("x'01ff'"));
     parse_bad((ta_value){TA_V_DATE, INT32_MAX, 0, NULL, 0}, E("'infinity'"));
     parse_bad((ta_value){TA_V_DATE, INT32_MIN, 0, NULL, 0}, E("'-infinity'"));
+    parse_bad((ta_value){TA_V_DATE, ta_key_to_days(99991231) + 1, 0, NULL, 0},
+              E("'10000-01-01'"));
+    parse_bad((ta_value){TA_V_DATE, ta_key_to_days(10101) - 1, 0, NULL, 0},
+              E("'0001-12-31 BC'"));
+    parse_bad((ta_value){TA_V_DATE, -2451545 - 1, 0, NULL, 0}, E("'4714-11-23 BC'"));
 #undef E
     ta_value y = integer(2023);
     ta_period p;
