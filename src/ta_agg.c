@@ -132,7 +132,17 @@ static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_
         const ta_value *v = i < argc ? &argv[i] : NULL;
         switch (d->roles[i]) {
         case TA_ROLE_PERIOD:
-            st = ta_arg_period(v, d->name, &r->period, &is_null, e);
+            if (v->type == TA_V_DATE && a->memo_key && v->i == a->memo_days) {
+                /* Same date as the last row: skip the calendar arithmetic. */
+                r->period = (ta_period){TA_PK_DATE, a->memo_key};
+                is_null = false;
+            } else {
+                st = ta_arg_period(v, d->name, &r->period, &is_null, e);
+                if (st == TA_OK && v->type == TA_V_DATE) {
+                    a->memo_key = r->period.key;
+                    a->memo_days = v->i;
+                }
+            }
             if (st == TA_OK && !is_null)
                 st = check_pkind(a, r->period, v, d->name, e);
             break;

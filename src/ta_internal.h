@@ -8,6 +8,10 @@
 
 #include <math.h>
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
+
 /* ---- compensated summation (Kahan–Babuška–Neumaier) -------------------- */
 
 /* The rounding error of each addition is exact (TwoSum) and is collected in
@@ -57,6 +61,8 @@ void ta_render_double(double d, char out[TA_RENDER_MAX]);
 
 #define TA_YEAR_MIN 1
 #define TA_YEAR_MAX 9999
+#define TA_DAYS_MIN (-730119) /* 0001-01-01 as days since 2000-01-01 */
+#define TA_DAYS_MAX 2921939   /* 9999-12-31 */
 
 static inline int ta_key_y(int32_t key) { return key / 10000; }
 static inline int ta_key_m(int32_t key) { return key / 100 % 100; }
@@ -133,5 +139,9 @@ static inline void ta_result_null(ta_result *r)
 
 /* A finite double result, or "result out of range". */
 ta_status ta_result_real(ta_result *r, double d, const char *fn, ta_error *e);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif /* TA_INTERNAL_H */

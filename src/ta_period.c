@@ -61,9 +61,9 @@ bool ta_days_to_key(int64_t days, int32_t *key)
 {
     int64_t y;
     int m, d;
-    /* Years 1..9999 only, checked first. */
-    if (days < ta_key_to_days(ta_key_make(TA_YEAR_MIN, 1, 1)) ||
-        days > ta_key_to_days(ta_key_make(TA_YEAR_MAX, 12, 31)))
+    /* Years 1..9999 only, checked first: 0001-01-01 and 9999-12-31 are
+     * these many days from 2000-01-01 (test_period walks every day). */
+    if (days < TA_DAYS_MIN || days > TA_DAYS_MAX)
         return false;
     ta_civil_from_days(days, &y, &m, &d);
     *key = ta_key_make((int)y, m, d);

@@ -19,6 +19,13 @@
 
 #define TA_VERSION "1.0.0"
 
+/* The core's symbols stay inside the engine's shared object: calls between
+ * its files then need no PLT indirection, and nothing leaks into the
+ * server's or the application's namespace. */
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
+
 /* ---- status and errors ------------------------------------------------- */
 
 typedef enum ta_status {
@@ -185,6 +192,8 @@ typedef struct ta_agg {
     uint32_t lo, hi, cap;
     uint32_t hint;        /* index of the entry touched last: rows of one
                              period tend to arrive together */
+    int32_t memo_key;     /* the key of the last TA_V_DATE period read ... */
+    int64_t memo_days;    /* ... and its day number (memo_key 0: none yet) */
     int64_t nrows;        /* usable rows currently in the state */
     ta_ksum sum;          /* every value (non-periodic aggregates) */
     ta_ksum aux;          /* share_of: the part; hhi: the squares */
@@ -218,5 +227,9 @@ ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *buf, size_t n,
 
 /* Bytes held by a state, for memory accounting and the benchmark. */
 size_t ta_agg_mem_size(const ta_agg *a);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif /* TRADEAGG_H */
