@@ -119,6 +119,50 @@ static ta_status check_pkind(ta_agg *a, ta_period p, const ta_value *v, const ch
                    shown);
 }
 
+/* Rows of one period usually follow each other: the last dated period read
+ * is remembered, as it came, so a repeat skips parsing and the calendar. */
+static bool memo_hit(const ta_agg *a, const ta_value *v)
+{
+    if (v->type != a->memo_type)
+        return false;
+    if (v->type == TA_V_DATE)
+        return v->i == a->memo_days;
+    /* Text past the 10th character is ignored, so 10 bytes decide. */
+    size_t n = v->n < 10 ? v->n : 10;
+    return n == a->memo_len && memcmp(v->p, a->memo_text, n) == 0;
+}
+
+static void memo_store(ta_agg *a, const ta_value *v, int32_t key)
+{
+    a->memo_key = key;
+    a->memo_type = (uint8_t)v->type;
+    if (v->type == TA_V_DATE) {
+        a->memo_days = v->i;
+    } else {
+        a->memo_len = (uint8_t)(v->n < 10 ? v->n : 10);
+        memcpy(a->memo_text, v->p, a->memo_len);
+    }
+}
+
+static ta_status read_period(ta_agg *a, const ta_value *v, ta_period *p, bool *is_null,
+                             ta_error *e)
+{
+    const char *fn = ta_desc(a)->name;
+    if (memo_hit(a, v)) {
+        *p = (ta_period){TA_PK_DATE, a->memo_key};
+        *is_null = false;
+        return TA_OK; /* its kind was checked when it was stored */
+    }
+    ta_status st = ta_arg_period(v, fn, p, is_null, e);
+    if (st != TA_OK || *is_null)
+        return st;
+    if ((st = check_pkind(a, *p, v, fn, e)) != TA_OK)
+        return st;
+    if (v->type == TA_V_DATE || v->type == TA_V_TEXT)
+        memo_store(a, v, p->key);
+    return TA_OK;
+}
+
 static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_error *e)
 {
     const ta_agg_desc *d = ta_desc(a);
@@ -132,19 +176,7 @@ static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_
         const ta_value *v = i < argc ? &argv[i] : NULL;
         switch (d->roles[i]) {
         case TA_ROLE_PERIOD:
-            if (v->type == TA_V_DATE && a->memo_key && v->i == a->memo_days) {
-                /* Same date as the last row: skip the calendar arithmetic. */
-                r->period = (ta_period){TA_PK_DATE, a->memo_key};
-                is_null = false;
-            } else {
-                st = ta_arg_period(v, d->name, &r->period, &is_null, e);
-                if (st == TA_OK && v->type == TA_V_DATE) {
-                    a->memo_key = r->period.key;
-                    a->memo_days = v->i;
-                }
-            }
-            if (st == TA_OK && !is_null)
-                st = check_pkind(a, r->period, v, d->name, e);
+            st = read_period(a, v, &r->period, &is_null, e);
             break;
         case TA_ROLE_VALUE:
             st = ta_arg_number(v, d->name, d->argnames[i], &r->value, &is_null, e);

@@ -192,8 +192,11 @@ typedef struct ta_agg {
     uint32_t lo, hi, cap;
     uint32_t hint;        /* index of the entry touched last: rows of one
                              period tend to arrive together */
-    int32_t memo_key;     /* the key of the last TA_V_DATE period read ... */
-    int64_t memo_days;    /* ... and its day number (memo_key 0: none yet) */
+    int32_t memo_key;     /* the key of the last dated period read ...     */
+    int64_t memo_days;    /* ... its day number if it came as TA_V_DATE,   */
+    char memo_text[10];   /* ... or its text if it came as TA_V_TEXT       */
+    uint8_t memo_type;    /* TA_V_DATE, TA_V_TEXT, or 0: no memo yet       */
+    uint8_t memo_len;
     int64_t nrows;        /* usable rows currently in the state */
     ta_ksum sum;          /* every value (non-periodic aggregates) */
     ta_ksum aux;          /* share_of: the part; hhi: the squares */
