@@ -123,7 +123,7 @@ static ta_status check_pkind(ta_agg *a, ta_period p, const ta_value *v, const ch
  * is remembered, as it came, so a repeat skips parsing and the calendar. */
 static bool memo_hit(const ta_agg *a, const ta_value *v)
 {
-    if (v->type != a->memo_type)
+    if (a->memo_type == 0 || v->type != a->memo_type)
         return false;
     if (v->type == TA_V_DATE)
         return v->i == a->memo_days;
