@@ -160,6 +160,13 @@ static void test_other_aggregates(void)
     tap_is_double(run(TA_AGG_YTD_YOY, ytdyoy, 5, 2).d, 0.25, "ytd_yoy_growth: Jan-Feb 25 vs 20");
     tap_ok(run(TA_AGG_YTD_YOY, ytdyoy + 6, 2, 2).type == TA_R_NULL,
            "ytd_yoy_growth: NULL without the previous year");
+    ta_value null_periods[] = {N, R(2), N, R(3)};
+    tap_ok(run(TA_AGG_YTD, null_periods, 2, 2).type == TA_R_NULL,
+           "rows with NULL periods are skipped, even first in a state");
+    ta_value repeat[] = {T("2023-05-01"), R(1), T("2023-05"), R(2), T("2023-05-01 10:00"), R(4),
+                         N, R(8), T("2023-05-01"), R(16)};
+    tap_is_double(run(TA_AGG_YTD, repeat, 5, 2).d, 23,
+                  "one period written three ways, with a NULL between repeats");
 }
 
 static void test_errors(void)

@@ -104,6 +104,8 @@ static void test_days(void)
     tap_ok(bad == 0, "day numbers agree with a naive calendar for years 1-9999 (%lld bad)",
            (long long)bad);
     tap_ok(ta_key_to_days(20000101) == 0, "2000-01-01 is day 0");
+    tap_ok(ta_key_to_days(10101) == TA_DAYS_MIN && ta_key_to_days(99991231) == TA_DAYS_MAX,
+           "the day-number bounds are 0001-01-01 and 9999-12-31");
     int32_t key;
     tap_ok(!ta_days_to_key(day + 1, &key), "10000-01-01 is out of range");
     tap_ok(!ta_days_to_key(ta_key_to_days(10101) - 1, &key), "0000-12-31 is out of range");
