@@ -18,13 +18,24 @@ CFLAGS_TA = $(CSTD) $(OPT) $(WARN) -fPIC -Isrc
 CORE_SRC := $(sort $(wildcard src/*.c))
 CORE_HDR := $(sort $(wildcard src/*.h))
 
+# `make` builds the SQLite extension where SQLite's headers are installed;
+# on a PostgreSQL-only machine (as under `pgxn install`) it says so instead.
+HASH := \#
+HAVE_SQLITE_H := $(shell echo '$(HASH)include <sqlite3ext.h>' | $(CC) -E -x c - >/dev/null 2>&1 && echo yes)
+
 .PHONY: all
+ifeq ($(HAVE_SQLITE_H),yes)
 all: sqlite_ext/tradeagg.so
+else
+all:
+	@echo "sqlite3ext.h not found: SQLite extension not built (apt-get install libsqlite3-dev)"
+endif
 
 include mk/sqlite.mk
 include mk/core.mk
 include mk/pg.mk
 include mk/test.mk
+include mk/harden.mk
 
 .PHONY: clean
 clean:

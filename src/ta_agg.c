@@ -36,6 +36,16 @@ void ta_agg_free(ta_agg *a)
 
 size_t ta_agg_mem_size(const ta_agg *a) { return sizeof *a + (size_t)a->cap * sizeof *a->ent; }
 
+/* A numeric argument for a message: integers exactly as given (2^53 + 1
+ * must not print as 2^53), anything else as the double it became. */
+static void render_number(const ta_value *v, double d, char out[TA_RENDER_MAX])
+{
+    if (v && v->type == TA_V_INT)
+        ta_render_value(v, out);
+    else
+        ta_render_double(d, out);
+}
+
 /* A parameter's numeric value: NULL is an error, infinities reach the range
  * check so the message says what a parameter must be. */
 static ta_status param_number(const ta_value *v, const char *fn, const char *arg, double *d,
@@ -59,7 +69,7 @@ static ta_status read_target(ta_agg *a, const ta_value *v, const char *fn, ta_er
     if (st != TA_OK)
         return st;
     if (!(t > 0) || !isfinite(t)) {
-        ta_render_double(t, shown);
+        render_number(v, t, shown);
         return ta_fail(e, TA_ERR_PARAM, "%s: invalid target %s (expected a finite number > 0)",
                        fn, shown);
     }
@@ -87,7 +97,7 @@ static ta_status read_fy(ta_agg *a, const ta_value *v, const char *fn, ta_error 
             return st;
     }
     if (!(m >= 1 && m <= 12) || m != (int)m) {
-        ta_render_double(m, shown);
+        render_number(v, m, shown);
         return ta_fail(e, TA_ERR_PARAM,
                        "%s: invalid fy_start_month %s (expected an integer from 1 to 12)", fn,
                        shown);
@@ -230,7 +240,7 @@ ta_status ta_agg_add(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
         return st;
     if (a->kind == TA_AGG_HHI && r.value < 0) {
         char shown[TA_RENDER_MAX];
-        ta_render_double(r.value, shown);
+        render_number(&argv[0], r.value, shown);
         return ta_fail(e, TA_ERR_PARAM, "hhi: invalid value %s (expected a number >= 0)",
                        shown);
     }
@@ -297,6 +307,8 @@ ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e)
     if (dst->kind != src->kind || dst->kind == 0 || dst->kind >= TA_AGG_END)
         return ta_fail(e, TA_ERR_INTERNAL, "tradeagg: cannot merge states of different aggregates");
     const char *fn = ta_desc(dst)->name;
+    if (src->nrows > INT64_MAX - dst->nrows)
+        return ta_fail(e, TA_ERR_RANGE, "%s: too many rows", fn);
     ta_status st = merge_params(dst, src, e);
     if (st != TA_OK)
         return st;

@@ -54,15 +54,20 @@ void ta_render_double(double d, char out[TA_RENDER_MAX])
     }
 }
 
-/* 'text' with non-printable bytes as \xNN, cut after 32 bytes. */
-static void render_text(const char *p, size_t n, char *out)
+/* 'text' with non-printable bytes as \xNN; what does not fit in out (with
+ * room kept for "...", the quote and the NUL) is cut and marked "...". */
+static void render_text(const char *p, size_t n, char out[TA_RENDER_MAX])
 {
     static const char hex[] = "0123456789abcdef";
-    size_t o = 0, limit = n > 32 ? 32 : n;
+    const size_t room = TA_RENDER_MAX - sizeof "...'"; /* last index + 1 for bytes */
+    size_t o = 0, i = 0;
     out[o++] = '\'';
-    for (size_t i = 0; i < limit; i++) {
+    for (; i < n && i < 32; i++) {
         unsigned char c = (unsigned char)p[i];
-        if (c >= 0x20 && c < 0x7f) {
+        bool plain = c >= 0x20 && c < 0x7f;
+        if (o + (plain ? 1 : 4) > room)
+            break;
+        if (plain) {
             out[o++] = (char)c;
         } else {
             out[o++] = '\\';
@@ -71,7 +76,7 @@ static void render_text(const char *p, size_t n, char *out)
             out[o++] = hex[c & 15];
         }
     }
-    if (n > limit) {
+    if (i < n) {
         memcpy(out + o, "...", 3);
         o += 3;
     }
@@ -79,7 +84,8 @@ static void render_text(const char *p, size_t n, char *out)
     out[o] = '\0';
 }
 
-static void render_blob(const unsigned char *p, size_t n, char *out)
+/* x'0a1b' for the first 16 bytes: 2 + 32 + 3 + 1 + 1 bytes fit in out. */
+static void render_blob(const unsigned char *p, size_t n, char out[TA_RENDER_MAX])
 {
     static const char hex[] = "0123456789abcdef";
     size_t o = 0, limit = n > 16 ? 16 : n;

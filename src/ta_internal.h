@@ -57,6 +57,10 @@ void ta_render_value(const ta_value *v, char out[TA_RENDER_MAX]);
 /* A double in its shortest round-trip form: 0, -5, 0.1, NaN, Infinity. */
 void ta_render_double(double d, char out[TA_RENDER_MAX]);
 
+/* A sum of squares below this (2^-969) may be made of squares that fell
+ * into the subnormal range and lost precision: hhi refuses to answer. */
+#define TA_HHI_MIN_SQUARES 0x1p-969
+
 /* ---- periods (ta_period.c) ---------------------------------------------- */
 
 #define TA_YEAR_MIN 1
@@ -128,6 +132,9 @@ ta_status ta_agg_compute(const ta_agg *a, ta_result *out, ta_error *e);
 /* ---- helpers shared by the aggregate files ---------------------------------- */
 
 static inline const ta_agg_desc *ta_desc(const ta_agg *a) { return &ta_aggs[a->kind]; }
+
+/* Whether aggregate kind takes an argument with this role (ta_registry.c). */
+bool ta_has_role(ta_agg_kind kind, ta_role role);
 
 static inline void ta_result_null(ta_result *r)
 {

@@ -44,3 +44,11 @@ const ta_scalar_desc ta_scalars[TA_FN_COUNT] = {
     [TA_FN_SHARE_RATIO] = {"share_ratio", TA_FN_SHARE_RATIO, 2, {"part", "total"}},
     [TA_FN_CAGR] = {"cagr", TA_FN_CAGR, 3, {"first", "last", "years"}},
 };
+
+bool ta_has_role(ta_agg_kind kind, ta_role role)
+{
+    for (int i = 0; i < ta_aggs[kind].max_args; i++)
+        if (ta_aggs[kind].roles[i] == role)
+            return true;
+    return false;
+}

@@ -149,7 +149,13 @@ ta_status ta_agg_compute(const ta_agg *a, ta_result *r, ta_error *e)
     case TA_AGG_SHARE_OF:
         return sum == 0 ? TA_OK : ta_result_real(r, ta_ksum_value(a->aux) / sum, fn, e);
     case TA_AGG_HHI:
-        return sum == 0 ? TA_OK : ta_result_real(r, ta_ksum_value(a->aux) / sum / sum, fn, e);
+        if (sum == 0)
+            return TA_OK;
+        /* Squares below the normal range have lost their precision: say so
+         * rather than answer 0, which an index in (0, 1] can never be. */
+        if (ta_ksum_value(a->aux) < TA_HHI_MIN_SQUARES)
+            return ta_fail(e, TA_ERR_RANGE, "%s: values too small to square", fn);
+        return ta_result_real(r, ta_ksum_value(a->aux) / sum / sum, fn, e);
     default: return periodic(a, r, fn, e);
     }
 }

@@ -123,8 +123,17 @@ static ta_status check_state(const ta_agg *a, ta_error *e)
     bool periodic = ta_desc(a)->periodic;
     uint64_t rows = 0;
 
+    ta_agg_kind k = (ta_agg_kind)a->kind;
     if (a->has_target ? !(a->target > 0 && isfinite(a->target)) : a->target != 0)
         return bad(e, "bad target");
+    /* Parameters exactly where the aggregate takes them, and set once a row
+     * has been counted; a period kind only where there are periods. */
+    if (ta_has_role(k, TA_ROLE_TARGET) ? a->nrows > 0 && !a->has_target : a->has_target)
+        return bad(e, "bad target");
+    if (ta_has_role(k, TA_ROLE_FY) ? a->nrows > 0 && a->fy == 0 : a->fy != 0)
+        return bad(e, "bad fiscal year start");
+    if (!periodic && a->pkind != TA_PK_NONE)
+        return bad(e, "unexpected period kind");
     if (a->nrows < 0 || !ta_ksum_finite(a->sum) || !ta_ksum_finite(a->aux))
         return bad(e, "bad sums");
     if (a->hi > 0 && (!periodic || a->pkind == TA_PK_NONE))

@@ -1,13 +1,15 @@
 #!/usr/bin/perl
-# Runs the core's C unit tests (built by `make core-tests` into build/core)
+# Runs the core's C unit tests (built by `make core-tests` into build/core,
+# or into the directory named by TA_CORE_BUILD, e.g. build/asan/core)
 # and merges their TAP into one stream for prove. A binary that dies or
 # exits non-zero without a failing test counts as a failure.
 use strict;
 use warnings;
 use File::Basename qw(basename);
 
-my @bins = grep { -x } glob("build/core/test_*");
-die "no core test binaries in build/core (run make core-tests)\n" unless @bins;
+my $dir = $ENV{TA_CORE_BUILD} // 'build/core';
+my @bins = grep { -x } glob("$dir/test_*");
+die "no core test binaries in $dir (run make core-tests)\n" unless @bins;
 my ($n, @out) = (0);
 for my $bin (@bins) {
     my $name = basename($bin);

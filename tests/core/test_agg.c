@@ -224,6 +224,29 @@ static void test_errors(void)
     ta_value flag[] = {R(1), T("yes")};
     fails(TA_AGG_SHARE_OF, flag, 1, 2, TA_ERR_VALUE,
           "share_of: invalid is_part 'yes' (expected a boolean)");
+    /* 40 control bytes: each shows as 4 characters; the message is cut, not
+     * the stack (18 fit in the rendering before "..."). */
+    static const char ctl[40] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                                 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    ta_value ctl_period[] = {{TA_V_TEXT, 0, 0, ctl, sizeof ctl}, R(1)};
+    char want[200] = "ytd_trade: invalid period '";
+    for (int i = 0; i < 18; i++)
+        strcat(want, "\\x01");
+    strcat(want, "...' (expected YYYY-MM-DD, YYYY-MM or a year)");
+    fails(TA_AGG_YTD, ctl_period, 1, 2, TA_ERR_PERIOD, want);
+    ta_value big_fy[] = {T("2023-01-01"), R(1), I(9007199254740993)};
+    fails(TA_AGG_YTD, big_fy, 1, 3, TA_ERR_PARAM,
+          "ytd_trade: invalid fy_start_month 9007199254740993 (expected an integer from 1 to 12)");
+    ta_value tiny[] = {R(5e-324), R(1e-170)};
+    ta_agg h;
+    ta_error he;
+    ta_result hr;
+    ta_agg_init(&h, TA_AGG_HHI, &test_allocator);
+    feed(&h, tiny, 2, 1, &he);
+    tap_ok(ta_agg_result(&h, &hr, &he) == TA_ERR_RANGE,
+           "hhi of values whose squares underflow is an error, not 0");
+    tap_is_str(he.msg, "hhi: values too small to square", "  message names the function");
+    ta_agg_free(&h);
     ta_value nullval_badperiod[] = {T("2023-02-30"), N};
     fails(TA_AGG_YOY, nullval_badperiod, 1, 2, TA_ERR_PERIOD,
           "yoy_growth: invalid period '2023-02-30' (expected YYYY-MM-DD, YYYY-MM or a year)");
@@ -267,6 +290,34 @@ static void test_merge_rules(void)
     ta_agg_init(&x, TA_AGG_HHI, &test_allocator);
     ta_agg_init(&y, TA_AGG_CUMULATIVE, &test_allocator);
     tap_ok(ta_agg_merge(&x, &y, &e) == TA_ERR_INTERNAL, "different aggregates refuse to merge");
+
+    /* Row counts near 2^63 from (crafted) serialized states cannot overflow. */
+    ta_value one[] = {R(1)};
+    ta_agg_init(&x, TA_AGG_CUMULATIVE, &test_allocator);
+    ta_agg_add(&x, one, 1, &e);
+    uint8_t bytes[60];
+    ta_agg_serialize(&x, bytes);
+    bytes[8 + 7] = 0x20; /* nrows = 2^61 + 1 */
+    ta_agg_deserialize(&y, bytes, sizeof bytes, &test_allocator, &e);
+    ta_agg_deserialize(&x, bytes, sizeof bytes, &test_allocator, &e);
+    tap_ok(ta_agg_merge(&x, &y, &e) == TA_OK, "2^61 + 1 rows twice merge");
+    bytes[8 + 7] = 0x40; /* nrows = 2^62 + 1 */
+    ta_agg_deserialize(&y, bytes, sizeof bytes, &test_allocator, &e);
+    tap_ok(ta_agg_merge(&x, &y, &e) == TA_ERR_RANGE, "adding 2^62 + 1 more would pass 2^63 - 1");
+    tap_is_str(e.msg, "cumulative_trade: too many rows", "  message names the function");
+
+    ta_agg_init(&x, TA_AGG_TARGET_ATTAINMENT, &test_allocator);
+    ta_agg_add(&x, t1, 2, &e);
+    ta_agg_serialize(&x, bytes);
+    bytes[6] = 0;                  /* has_target */
+    memset(bytes + 16, 0, 8);      /* target */
+    tap_ok(ta_agg_deserialize(&y, bytes, sizeof bytes, &test_allocator, &e) == TA_ERR_STATE,
+           "a state with rows but no target is refused");
+    ta_agg_init(&x, TA_AGG_CUMULATIVE, &test_allocator);
+    ta_agg_serialize(&x, bytes);
+    bytes[5] = 4;                  /* a fiscal year on an aggregate without one */
+    tap_ok(ta_agg_deserialize(&y, bytes, sizeof bytes, &test_allocator, &e) == TA_ERR_STATE,
+           "a parameter the aggregate does not take is refused");
 }
 
 /* A serialized state cut short anywhere, or with any byte changed, is either

@@ -16,7 +16,7 @@ my $root = File::Spec->rel2abs("$RealBin/../..");
 chdir $root or die "cannot chdir to $root: $!";
 
 my $SQLITE = $ENV{SQLITE3} // 'sqlite3';
-my $EXT    = './sqlite_ext/tradeagg';
+my $EXT    = $ENV{TA_SQLITE_EXT} // './sqlite_ext/tradeagg';
 
 plan skip_all => "$EXT.so is not built (run make)" unless -f "$EXT.so";
 plan skip_all => "no $SQLITE shell" unless system("$SQLITE -version >/dev/null 2>&1") == 0;
