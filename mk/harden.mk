@@ -161,15 +161,15 @@ check-valgrind: sqlite_ext/tradeagg.so $(VG_DIR)/bin/sqlite3
 
 # ---- fuzzing ----------------------------------------------------------------------
 
-$(FUZZ_DIR)/fuzz_period: tests/fuzz/fuzz_period.c $(CORE_SRC) $(CORE_HDR)
+$(FUZZ_DIR)/fuzz_period: tests/fuzz/fuzz_period.c tests/fuzz/fuzz.h $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CSTD) -O1 -g $(WARN) -Isrc $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) -lm
 
-$(FUZZ_DIR)/fuzz_deserialize: tests/fuzz/fuzz_deserialize.c $(CORE_SRC) $(CORE_HDR)
+$(FUZZ_DIR)/fuzz_deserialize: tests/fuzz/fuzz_deserialize.c tests/fuzz/fuzz.h $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CSTD) -O1 -g $(WARN) -Isrc $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) -lm
 
-$(FUZZ_DIR)/fuzz_differential: tests/fuzz/fuzz_differential.c tests/core/ref.c tests/core/rows.c \
+$(FUZZ_DIR)/fuzz_differential: tests/fuzz/fuzz_differential.c tests/fuzz/fuzz.h tests/core/ref.c tests/core/rows.c \
                                tests/core/ref.h tests/core/rows.h $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CSTD) -O1 -g $(WARN) -Isrc -Itests/core $(FUZZ_FLAGS) -o $@ $< \

@@ -12,23 +12,12 @@
  *     that deserialize again.
  * The seed corpus holds a valid state of every aggregate kind.
  */
+#include "fuzz.h"
 #include "tradeagg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void *f_alloc(void *ud, size_t n) { (void)ud; return malloc(n); }
-static void f_free(void *ud, void *p) { (void)ud; free(p); }
-static const ta_allocator al = {f_alloc, f_free, NULL};
-
-#define CHECK(c)                                                                         \
-    do {                                                                                 \
-        if (!(c)) {                                                                      \
-            fprintf(stderr, "fuzz_deserialize: check failed: %s (line %d)\n", #c, __LINE__); \
-            abort();                                                                     \
-        }                                                                                \
-    } while (0)
 
 static void roundtrip(const ta_agg *a)
 {
@@ -38,7 +27,7 @@ static void roundtrip(const ta_agg *a)
     ta_error e;
     CHECK(buf);
     ta_agg_serialize(a, buf);
-    CHECK(ta_agg_deserialize(&b, buf, n, &al, &e) == TA_OK);
+    CHECK(ta_agg_deserialize(&b, buf, n, &fuzz_allocator, &e) == TA_OK);
     ta_agg_free(&b);
     free(buf);
 }
@@ -75,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     CHECK(bytes);
     memcpy(bytes, data, size);
 
-    ta_status st = ta_agg_deserialize(&a, bytes, size, &al, &e);
+    ta_status st = ta_agg_deserialize(&a, bytes, size, &fuzz_allocator, &e);
     if (st != TA_OK) {
         CHECK(st == TA_ERR_STATE || st == TA_ERR_NOMEM);
         CHECK(a.ent == NULL);
@@ -98,18 +87,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     result_ok(&a);
 
     /* Merged into an empty state of the same kind. */
-    ta_agg_init(&b, (ta_agg_kind)a.kind, &al);
+    ta_agg_init(&b, (ta_agg_kind)a.kind, &fuzz_allocator);
     merge_ok(&b, &a);
     ta_agg_free(&b);
 
     /* Merged with a second copy of itself (every period collides). */
-    CHECK(ta_agg_deserialize(&b, bytes, size, &al, &e) == TA_OK);
+    CHECK(ta_agg_deserialize(&b, bytes, size, &fuzz_allocator, &e) == TA_OK);
     merge_ok(&b, &a);
     ta_agg_free(&b);
 
     /* Merged with a state built by add(): a few rows of the right shape. */
     const ta_agg_desc *d = &ta_aggs[a.kind];
-    ta_agg_init(&c, (ta_agg_kind)a.kind, &al);
+    ta_agg_init(&c, (ta_agg_kind)a.kind, &fuzz_allocator);
     for (int row = 0; row < 3; row++) {
         ta_value argv[3];
         char per[12];
@@ -140,7 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (ta_agg_add(&c, argv, d->min_args, &e) != TA_OK)
             break;
     }
-    ta_agg_init(&b, (ta_agg_kind)a.kind, &al);
+    ta_agg_init(&b, (ta_agg_kind)a.kind, &fuzz_allocator);
     merge_ok(&b, &c);
     merge_ok(&b, &a);
     merge_ok(&c, &a);

@@ -20,6 +20,7 @@
  * and the core must match the reference bit for bit. After every operation
  * the answers are compared; a mismatch aborts.
  */
+#include "fuzz.h"
 #include "ref.h"
 #include "rows.h"
 
@@ -29,14 +30,6 @@
 #include <string.h>
 
 #define MAXKEPT 1024
-
-#define CHECK(c)                                                                            \
-    do {                                                                                    \
-        if (!(c)) {                                                                         \
-            fprintf(stderr, "fuzz_differential: check failed: %s (line %d)\n", #c, __LINE__); \
-            abort();                                                                        \
-        }                                                                                   \
-    } while (0)
 
 typedef struct run {
     ta_agg_kind kind;

@@ -12,23 +12,12 @@
  *   - a refused one gives TA_ERR_PERIOD with a NUL-terminated message naming
  *     the function; nothing is read past the input (ASan checks the copy).
  */
+#include "fuzz.h"
 #include "tradeagg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void *f_alloc(void *ud, size_t n) { (void)ud; return malloc(n); }
-static void f_free(void *ud, void *p) { (void)ud; free(p); }
-static const ta_allocator al = {f_alloc, f_free, NULL};
-
-#define CHECK(c)                                                                   \
-    do {                                                                           \
-        if (!(c)) {                                                                \
-            fprintf(stderr, "fuzz_period: check failed: %s (line %d)\n", #c, __LINE__); \
-            abort();                                                               \
-        }                                                                          \
-    } while (0)
 
 static int dig(const uint8_t *p, int n)
 {
@@ -77,7 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int y = 0, m = 0, d = 0;
     int want = expect_key(data, size, &y, &m, &d);
 
-    ta_agg_init(&a, TA_AGG_YTD, &al);
+    ta_agg_init(&a, TA_AGG_YTD, &fuzz_allocator);
     ta_status st = ta_agg_add(&a, argv, 2, &e);
     if (st == TA_OK) {
         CHECK(want);
@@ -103,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ta_agg_free(&a);
 
     /* The same bytes as a value: a number, or a refusal naming the function. */
-    ta_agg_init(&a, TA_AGG_CUMULATIVE, &al);
+    ta_agg_init(&a, TA_AGG_CUMULATIVE, &fuzz_allocator);
     st = ta_agg_add(&a, argv, 1, &e);
     if (st == TA_OK) {
         ta_result r;
@@ -116,7 +105,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* And as a boolean flag of share_of. */
     ta_value sv[2] = {{TA_V_INT, 1, 0, NULL, 0}, {TA_V_TEXT, 0, 0, txt, size}};
-    ta_agg_init(&a, TA_AGG_SHARE_OF, &al);
+    ta_agg_init(&a, TA_AGG_SHARE_OF, &fuzz_allocator);
     st = ta_agg_add(&a, sv, 2, &e);
     if (st != TA_OK)
         check_msg(&e, "share_of: invalid is_part ");
