@@ -8,3 +8,9 @@ $(BUILD)/core/%: tests/core/%.c $(TEST_SUPPORT) $(wildcard tests/core/*.h) $(COR
 
 .PHONY: core-tests
 core-tests: $(CORE_TESTS)
+
+# clang-format for the C outside pg_ext/ (which keeps PostgreSQL's layout).
+FORMAT_FILES = $(wildcard src/*.[ch] sqlite_ext/*.c tests/core/*.[ch] tests/fuzz/*.[ch] tests/oom/*.c)
+.PHONY: format
+format:
+	clang-format -i $(FORMAT_FILES)

@@ -24,7 +24,7 @@ SQLITE_EXTENSION_INIT1
 
 #include <string.h>
 
-#define TA_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+#define TA_FLAGS    (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 #define TA_MAX_ARGS 3
 
 static void *tasq_alloc(void *ud, size_t n)
@@ -180,8 +180,8 @@ static void tasq_final(sqlite3_context *ctx) { tasq_compute(ctx, 1); }
 
 static int tasq_register(sqlite3 *db)
 {
-    int rc = sqlite3_create_function(db, "tradeagg_version", 0, TA_FLAGS, NULL, tasq_version,
-                                     NULL, NULL);
+    int rc = sqlite3_create_function(db, "tradeagg_version", 0, TA_FLAGS, NULL, tasq_version, NULL,
+                                     NULL);
     for (int k = 0; rc == SQLITE_OK && k < TA_FN_COUNT; k++)
         rc = sqlite3_create_function(db, ta_scalars[k].name, ta_scalars[k].nargs, TA_FLAGS,
                                      (void *)&ta_scalars[k], tasq_scalar, NULL, NULL);
@@ -197,12 +197,12 @@ static int tasq_register(sqlite3 *db)
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
-int sqlite3_tradeagg_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
+    int sqlite3_tradeagg_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
-int sqlite3_tradeagg_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi)
+    int sqlite3_tradeagg_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi)
 {
 #ifndef SQLITE_CORE
     SQLITE_EXTENSION_INIT2(pApi);
@@ -211,7 +211,6 @@ int sqlite3_tradeagg_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routin
 #endif
     int rc = tasq_register(db);
     if (rc != SQLITE_OK && pzErrMsg)
-        *pzErrMsg = sqlite3_mprintf("tradeagg: cannot register functions: %s",
-                                    sqlite3_errstr(rc));
+        *pzErrMsg = sqlite3_mprintf("tradeagg: cannot register functions: %s", sqlite3_errstr(rc));
     return rc;
 }

@@ -70,8 +70,8 @@ static ta_status read_target(ta_agg *a, const ta_value *v, const char *fn, ta_er
         return st;
     if (!(t > 0) || !isfinite(t)) {
         render_number(v, t, shown);
-        return ta_fail(e, TA_ERR_PARAM, "%s: invalid target %s (expected a finite number > 0)",
-                       fn, shown);
+        return ta_fail(e, TA_ERR_PARAM, "%s: invalid target %s (expected a finite number > 0)", fn,
+                       shown);
     }
     if (a->has_target && a->target != t) {
         ta_render_double(a->target, before);
@@ -111,8 +111,7 @@ static ta_status read_fy(ta_agg *a, const ta_value *v, const char *fn, ta_error 
 }
 
 /* Dated and annual periods never meet in one group; v is shown as given. */
-static ta_status check_pkind(ta_agg *a, ta_period p, const ta_value *v, const char *fn,
-                             ta_error *e)
+static ta_status check_pkind(ta_agg *a, ta_period p, const ta_value *v, const char *fn, ta_error *e)
 {
     char shown[TA_RENDER_MAX];
     if (a->pkind == TA_PK_NONE)
@@ -154,8 +153,7 @@ static void memo_store(ta_agg *a, const ta_value *v, int32_t key)
     }
 }
 
-static ta_status read_period(ta_agg *a, const ta_value *v, ta_period *p, bool *is_null,
-                             ta_error *e)
+static ta_status read_period(ta_agg *a, const ta_value *v, ta_period *p, bool *is_null, ta_error *e)
 {
     const char *fn = ta_desc(a)->name;
     if (memo_hit(a, v)) {
@@ -185,9 +183,7 @@ static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_
     for (int i = 0; i < d->max_args && st == TA_OK; i++) {
         const ta_value *v = i < argc ? &argv[i] : NULL;
         switch (d->roles[i]) {
-        case TA_ROLE_PERIOD:
-            st = read_period(a, v, &r->period, &is_null, e);
-            break;
+        case TA_ROLE_PERIOD: st = read_period(a, v, &r->period, &is_null, e); break;
         case TA_ROLE_VALUE:
             st = ta_arg_number(v, d->name, d->argnames[i], &r->value, &is_null, e);
             break;
@@ -226,8 +222,8 @@ static ta_status pt_status(ta_status st, const char *fn, ta_error *e)
     case TA_ERR_NOMEM: return ta_fail(e, st, "%s: out of memory", fn);
     case TA_ERR_RANGE: return ta_fail(e, st, "%s: sum out of range", fn);
     default:
-        return ta_fail(e, TA_ERR_INTERNAL,
-                       "%s: a row left the window frame that never entered it", fn);
+        return ta_fail(e, TA_ERR_INTERNAL, "%s: a row left the window frame that never entered it",
+                       fn);
     }
 }
 
@@ -241,8 +237,7 @@ ta_status ta_agg_add(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
     if (a->kind == TA_AGG_HHI && r.value < 0) {
         char shown[TA_RENDER_MAX];
         render_number(&argv[0], r.value, shown);
-        return ta_fail(e, TA_ERR_PARAM, "hhi: invalid value %s (expected a number >= 0)",
-                       shown);
+        return ta_fail(e, TA_ERR_PARAM, "hhi: invalid value %s (expected a number >= 0)", shown);
     }
     if (d->periodic)
         st = pt_status(ta_pt_add(a, r.period.key, r.value), d->name, e);

@@ -34,10 +34,7 @@ static inline void ta_ksum_merge(ta_ksum *k, ta_ksum other)
 
 static inline double ta_ksum_value(ta_ksum k) { return k.s + k.c; }
 
-static inline bool ta_ksum_finite(ta_ksum k)
-{
-    return isfinite(k.s) && isfinite(k.c);
-}
+static inline bool ta_ksum_finite(ta_ksum k) { return isfinite(k.s) && isfinite(k.c); }
 
 /* ---- errors (ta_error.c) ------------------------------------------------ */
 
@@ -94,10 +91,10 @@ int ta_months_elapsed(ta_pkind pk, int32_t key, int fy);
 
 /* Each returns TA_OK with *is_null set for NULL, or an error naming fn and
  * the argument. */
-ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out,
-                        bool *is_null, ta_error *e);
-ta_status ta_arg_number_slow(const ta_value *v, const char *fn, const char *arg,
-                             double *out, bool *is_null, ta_error *e);
+ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out, bool *is_null,
+                        ta_error *e);
+ta_status ta_arg_number_slow(const ta_value *v, const char *fn, const char *arg, double *out,
+                             bool *is_null, ta_error *e);
 /* Every row goes through here: a finite REAL takes no call. */
 static inline ta_status ta_arg_number(const ta_value *v, const char *fn, const char *arg,
                                       double *out, bool *is_null, ta_error *e)
@@ -109,8 +106,7 @@ static inline ta_status ta_arg_number(const ta_value *v, const char *fn, const c
     }
     return ta_arg_number_slow(v, fn, arg, out, is_null, e);
 }
-ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg,
-                      bool *out, ta_error *e);
+ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *out, ta_error *e);
 
 /* ---- per-period table (ta_ptable.c) --------------------------------------- */
 
@@ -122,8 +118,7 @@ ta_status ta_pt_reserve(ta_agg *a, uint32_t n);
 /* Index of the first live entry with key >= k (a->hi if none). */
 uint32_t ta_pt_lower_bound(const ta_agg *a, int32_t k);
 /* Compensated sum and row count of the entries with lo_key <= key <= hi_key. */
-ta_ksum ta_pt_range_sum(const ta_agg *a, int32_t lo_key, int32_t hi_key,
-                        uint64_t *rows);
+ta_ksum ta_pt_range_sum(const ta_agg *a, int32_t lo_key, int32_t hi_key, uint64_t *rows);
 
 /* ---- results (ta_result.c) ------------------------------------------------ */
 

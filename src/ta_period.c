@@ -74,8 +74,8 @@ size_t ta_period_format(ta_period p, char buf[12])
 {
     int n;
     if (p.kind == TA_PK_DATE)
-        n = snprintf(buf, 12, "%04d-%02d-%02d", ta_key_y(p.key) % 10000,
-                     ta_key_m(p.key), ta_key_d(p.key));
+        n = snprintf(buf, 12, "%04d-%02d-%02d", ta_key_y(p.key) % 10000, ta_key_m(p.key),
+                     ta_key_d(p.key));
     else
         n = snprintf(buf, 12, "%d", (int)p.key);
     return n < 0 ? 0 : (size_t)n;

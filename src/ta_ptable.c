@@ -95,8 +95,7 @@ ta_status ta_pt_add(ta_agg *a, int32_t key, double v)
         if (a->lo > 0 && at - a->lo < a->hi - at) {
             a->lo--;
             at--;
-            memmove(a->ent + a->lo, a->ent + a->lo + 1,
-                    (size_t)(at - a->lo) * sizeof *a->ent);
+            memmove(a->ent + a->lo, a->ent + a->lo + 1, (size_t)(at - a->lo) * sizeof *a->ent);
         } else {
             uint32_t rel = at - a->lo;
             if ((st = ta_pt_reserve(a, 1)) != TA_OK)
@@ -208,8 +207,7 @@ ta_ksum ta_pt_range_sum(const ta_agg *a, int32_t lo_key, int32_t hi_key, uint64_
 {
     ta_ksum k = {0, 0};
     uint64_t n = 0;
-    for (uint32_t i = ta_pt_lower_bound(a, lo_key); i < a->hi && a->ent[i].key <= hi_key;
-         i++) {
+    for (uint32_t i = ta_pt_lower_bound(a, lo_key); i < a->hi && a->ent[i].key <= hi_key; i++) {
         ta_ksum_merge(&k, (ta_ksum){a->ent[i].s, a->ent[i].c});
         n += a->ent[i].count;
     }

@@ -12,6 +12,8 @@
 #define F TA_ROLE_FY
 #define B TA_ROLE_FLAG
 
+/* One entry per aggregate reads best as a table. */
+/* clang-format off */
 const ta_agg_desc ta_aggs[TA_AGG_END] = {
     [TA_AGG_CUMULATIVE] = {"cumulative_trade", TA_AGG_CUMULATIVE, 1, 1,
                            {V}, {"value"}, TA_R_REAL, false},
@@ -44,6 +46,7 @@ const ta_scalar_desc ta_scalars[TA_FN_COUNT] = {
     [TA_FN_SHARE_RATIO] = {"share_ratio", TA_FN_SHARE_RATIO, 2, {"part", "total"}},
     [TA_FN_CAGR] = {"cagr", TA_FN_CAGR, 3, {"first", "last", "years"}},
 };
+/* clang-format on */
 
 bool ta_has_role(ta_agg_kind kind, ta_role role)
 {

@@ -33,8 +33,7 @@ static ta_status range(const ta_agg *a, int32_t lo, int32_t hi, double *out, uin
 static ta_status ytd(const ta_agg *a, double *out, const char *fn, ta_error *e)
 {
     int32_t last = latest(a);
-    return range(a, ta_key_fy_start((ta_pkind)a->pkind, last, fy_of(a)), last, out, NULL, fn,
-                 e);
+    return range(a, ta_key_fy_start((ta_pkind)a->pkind, last, fy_of(a)), last, out, NULL, fn, e);
 }
 
 static ta_status ttm(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)

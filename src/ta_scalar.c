@@ -4,16 +4,16 @@
  */
 #include "ta_internal.h"
 
-static ta_status invalid(ta_error *e, const ta_scalar_desc *d, int arg, const ta_value *v,
-                         double x, const char *expected)
+static ta_status invalid(ta_error *e, const ta_scalar_desc *d, int arg, const ta_value *v, double x,
+                         const char *expected)
 {
     char shown[TA_RENDER_MAX];
     if (v->type == TA_V_INT)
         ta_render_value(v, shown);
     else
         ta_render_double(x, shown);
-    return ta_fail(e, TA_ERR_PARAM, "%s: invalid %s %s (expected %s)", d->name,
-                   d->argnames[arg], shown, expected);
+    return ta_fail(e, TA_ERR_PARAM, "%s: invalid %s %s (expected %s)", d->name, d->argnames[arg],
+                   shown, expected);
 }
 
 ta_status ta_scalar_call(ta_scalar_kind k, const ta_value *argv, int argc, ta_result *out,
@@ -45,8 +45,7 @@ ta_status ta_scalar_call(ta_scalar_kind k, const ta_value *argv, int argc, ta_re
         if (!(x[1] > 0))
             return invalid(e, d, 1, &argv[1], x[1], "a finite number > 0");
         return ta_result_real(out, x[0] / x[1], d->name, e);
-    case TA_FN_SHARE_RATIO:
-        return x[1] == 0 ? TA_OK : ta_result_real(out, x[0] / x[1], d->name, e);
+    case TA_FN_SHARE_RATIO: return x[1] == 0 ? TA_OK : ta_result_real(out, x[0] / x[1], d->name, e);
     case TA_FN_CAGR:
         if (!(x[2] > 0))
             return invalid(e, d, 2, &argv[2], x[2], "a number > 0");

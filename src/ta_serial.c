@@ -16,8 +16,8 @@
 #include <string.h>
 
 #define TA_SERIAL_VERSION 1
-#define HEADER 60
-#define ENTRY 24
+#define HEADER            60
+#define ENTRY             24
 
 static void put_u32(uint8_t *p, uint32_t v)
 {
@@ -174,8 +174,8 @@ ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *b, size_t n, const ta_all
         return ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", ta_desc(a)->name);
     for (uint32_t i = 0; i < np; i++) {
         const uint8_t *q = b + HEADER + (size_t)i * ENTRY;
-        a->ent[i] = (ta_pentry){(int32_t)get_u32(q), get_u32(q + 4), get_f64(q + 8),
-                                get_f64(q + 16)};
+        a->ent[i] =
+            (ta_pentry){(int32_t)get_u32(q), get_u32(q + 4), get_f64(q + 8), get_f64(q + 16)};
     }
     a->hi = np;
     if ((st = check_state(a, e)) != TA_OK)

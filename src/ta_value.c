@@ -12,8 +12,8 @@
 
 #define PERIOD_EXPECTED "YYYY-MM-DD, YYYY-MM or a year"
 
-ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out,
-                        bool *is_null, ta_error *e)
+ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out, bool *is_null,
+                        ta_error *e)
 {
     char shown[TA_RENDER_MAX];
     bool ok = false;
@@ -35,14 +35,13 @@ ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out,
         ok = v->i >= TA_YEAR_MIN && v->i <= TA_YEAR_MAX;
         out->key = ok ? (int32_t)v->i : 0;
         break;
-    default: /* REAL, BLOB, BOOL */
-        break;
+    default: /* REAL, BLOB, BOOL */ break;
     }
     if (ok)
         return TA_OK;
     ta_render_value(v, shown);
-    return ta_fail(e, TA_ERR_PERIOD, "%s: invalid period %s (expected " PERIOD_EXPECTED ")",
-                   fn, shown);
+    return ta_fail(e, TA_ERR_PERIOD, "%s: invalid period %s (expected " PERIOD_EXPECTED ")", fn,
+                   shown);
 }
 
 /* A decimal number with optional surrounding spaces: [+-] digits [. digits]
@@ -84,8 +83,8 @@ static bool parse_number_text(const char *p, size_t n, double *out)
     return true;
 }
 
-ta_status ta_arg_number_slow(const ta_value *v, const char *fn, const char *arg,
-                             double *out, bool *is_null, ta_error *e)
+ta_status ta_arg_number_slow(const ta_value *v, const char *fn, const char *arg, double *out,
+                             bool *is_null, ta_error *e)
 {
     char shown[TA_RENDER_MAX];
 
@@ -101,8 +100,7 @@ ta_status ta_arg_number_slow(const ta_value *v, const char *fn, const char *arg,
         /* fall through */
     default:
         ta_render_value(v, shown);
-        return ta_fail(e, TA_ERR_VALUE, "%s: invalid %s %s (expected a number)", fn, arg,
-                       shown);
+        return ta_fail(e, TA_ERR_VALUE, "%s: invalid %s %s (expected a number)", fn, arg, shown);
     }
     if (isfinite(*out))
         return TA_OK;
@@ -110,12 +108,10 @@ ta_status ta_arg_number_slow(const ta_value *v, const char *fn, const char *arg,
         ta_render_value(v, shown);
     else
         ta_render_double(*out, shown);
-    return ta_fail(e, TA_ERR_RANGE, "%s: invalid %s %s (expected a finite number)", fn, arg,
-                   shown);
+    return ta_fail(e, TA_ERR_RANGE, "%s: invalid %s %s (expected a finite number)", fn, arg, shown);
 }
 
-ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *out,
-                      ta_error *e)
+ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *out, ta_error *e)
 {
     double d = 0;
     bool is_null;
@@ -127,8 +123,7 @@ ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *
             return TA_OK;
         }
         ta_render_value(v, shown);
-        return ta_fail(e, TA_ERR_VALUE, "%s: invalid %s %s (expected a boolean)", fn, arg,
-                       shown);
+        return ta_fail(e, TA_ERR_VALUE, "%s: invalid %s %s (expected a boolean)", fn, arg, shown);
     }
     ta_status st = ta_arg_number(v, fn, arg, &d, &is_null, e);
     *out = st == TA_OK && !is_null && d != 0;

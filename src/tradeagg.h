@@ -30,13 +30,13 @@
 
 typedef enum ta_status {
     TA_OK = 0,
-    TA_ERR_PERIOD,   /* malformed period, mixed period kinds   (SQLSTATE 22007) */
-    TA_ERR_PARAM,    /* bad or inconsistent parameter/argument  (SQLSTATE 22023) */
-    TA_ERR_RANGE,    /* NaN, infinity, overflow                 (SQLSTATE 22003) */
-    TA_ERR_VALUE,    /* text or blob that is not a number       (SQLSTATE 22P02) */
-    TA_ERR_STATE,    /* corrupt or foreign serialized state     (SQLSTATE 22P03) */
-    TA_ERR_NOMEM,    /* allocation failed                       (SQLSTATE 53200) */
-    TA_ERR_INTERNAL  /* a caller broke the protocol             (SQLSTATE XX000) */
+    TA_ERR_PERIOD,  /* malformed period, mixed period kinds   (SQLSTATE 22007) */
+    TA_ERR_PARAM,   /* bad or inconsistent parameter/argument  (SQLSTATE 22023) */
+    TA_ERR_RANGE,   /* NaN, infinity, overflow                 (SQLSTATE 22003) */
+    TA_ERR_VALUE,   /* text or blob that is not a number       (SQLSTATE 22P02) */
+    TA_ERR_STATE,   /* corrupt or foreign serialized state     (SQLSTATE 22P03) */
+    TA_ERR_NOMEM,   /* allocation failed                       (SQLSTATE 53200) */
+    TA_ERR_INTERNAL /* a caller broke the protocol             (SQLSTATE XX000) */
 } ta_status;
 
 #define TA_ERRMSG_MAX 256
@@ -131,8 +131,8 @@ typedef struct ta_scalar_desc {
 extern const ta_scalar_desc ta_scalars[TA_FN_COUNT];
 
 /* Any NULL argument gives a NULL result (TA_R_NULL) and TA_OK. */
-ta_status ta_scalar_call(ta_scalar_kind k, const ta_value *argv, int argc,
-                         ta_result *out, ta_error *e);
+ta_status ta_scalar_call(ta_scalar_kind k, const ta_value *argv, int argc, ta_result *out,
+                         ta_error *e);
 
 /* ---- aggregates -------------------------------------------------------- */
 
@@ -167,8 +167,8 @@ typedef struct ta_agg_desc {
     int min_args, max_args;
     ta_role roles[3];
     const char *argnames[3];
-    ta_rtype result;  /* TA_R_REAL or TA_R_PERIOD */
-    bool periodic;    /* keeps per-period sums */
+    ta_rtype result; /* TA_R_REAL or TA_R_PERIOD */
+    bool periodic;   /* keeps per-period sums */
 } ta_agg_desc;
 
 /* Indexed by ta_agg_kind; entry 0 is unused. */
@@ -188,22 +188,22 @@ typedef struct ta_ksum {
 /* One state serves every aggregate; kind says which. Treat as opaque. */
 typedef struct ta_agg {
     ta_allocator al;
-    ta_pentry *ent;       /* live entries are ent[lo .. hi-1], sorted by key */
+    ta_pentry *ent; /* live entries are ent[lo .. hi-1], sorted by key */
     uint32_t lo, hi, cap;
-    uint32_t hint;        /* index of the entry touched last: rows of one
-                             period tend to arrive together */
-    int32_t memo_key;     /* the key of the last dated period read ...     */
-    int64_t memo_days;    /* ... its day number if it came as TA_V_DATE,   */
-    char memo_text[10];   /* ... or its text if it came as TA_V_TEXT       */
-    uint8_t memo_type;    /* TA_V_DATE, TA_V_TEXT, or 0: no memo yet       */
+    uint32_t hint;      /* index of the entry touched last: rows of one
+                           period tend to arrive together */
+    int32_t memo_key;   /* the key of the last dated period read ...     */
+    int64_t memo_days;  /* ... its day number if it came as TA_V_DATE,   */
+    char memo_text[10]; /* ... or its text if it came as TA_V_TEXT       */
+    uint8_t memo_type;  /* TA_V_DATE, TA_V_TEXT, or 0: no memo yet       */
     uint8_t memo_len;
-    int64_t nrows;        /* usable rows currently in the state */
-    ta_ksum sum;          /* every value (non-periodic aggregates) */
-    ta_ksum aux;          /* share_of: the part; hhi: the squares */
+    int64_t nrows; /* usable rows currently in the state */
+    ta_ksum sum;   /* every value (non-periodic aggregates) */
+    ta_ksum aux;   /* share_of: the part; hhi: the squares */
     double target;
-    uint8_t kind;         /* ta_agg_kind, 0 = not initialized */
-    uint8_t pkind;        /* ta_pkind of every period seen */
-    uint8_t fy;           /* fiscal year start month, 0 = not seen yet */
+    uint8_t kind;  /* ta_agg_kind, 0 = not initialized */
+    uint8_t pkind; /* ta_pkind of every period seen */
+    uint8_t fy;    /* fiscal year start month, 0 = not seen yet */
     uint8_t has_target;
 } ta_agg;
 
@@ -225,8 +225,8 @@ ta_status ta_agg_result(const ta_agg *a, ta_result *out, ta_error *e);
 size_t ta_agg_serial_size(const ta_agg *a);
 void ta_agg_serialize(const ta_agg *a, uint8_t *buf); /* writes serial_size bytes */
 /* a is initialized here; on failure it holds no memory. */
-ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *buf, size_t n,
-                             const ta_allocator *al, ta_error *e);
+ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *buf, size_t n, const ta_allocator *al,
+                             ta_error *e);
 
 /* Bytes held by a state, for memory accounting and the benchmark. */
 size_t ta_agg_mem_size(const ta_agg *a);

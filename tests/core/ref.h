@@ -9,7 +9,7 @@
 #include "tradeagg.h"
 
 typedef struct ref_row {
-    int y, m, d;   /* annual rows: m = d = 0 */
+    int y, m, d; /* annual rows: m = d = 0 */
     double value;
     bool part;
 } ref_row;
@@ -18,7 +18,7 @@ typedef struct ref_set {
     ref_row *rows;
     int n;
     bool annual;
-    int fy;        /* 1..12 */
+    int fy; /* 1..12 */
     double target;
 } ref_set;
 

@@ -18,8 +18,8 @@ static void t_free(void *ud, void *p)
 }
 const ta_allocator test_allocator = {t_alloc, t_free, NULL};
 
-int row_args(ta_agg_kind kind, const ref_row *r, bool annual, int fy, double target,
-             bool with_fy, char buf[16], ta_value argv[3])
+int row_args(ta_agg_kind kind, const ref_row *r, bool annual, int fy, double target, bool with_fy,
+             char buf[16], ta_value argv[3])
 {
     const ta_agg_desc *d = &ta_aggs[kind];
     int argc = with_fy ? d->max_args : d->min_args;

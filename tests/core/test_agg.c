@@ -155,16 +155,17 @@ static void test_other_aggregates(void)
                   "yoy_growth on annual periods");
     tap_is_double(run(TA_AGG_PROJECTED, annual, 2, 2).d, 190.27,
                   "projected_trade on annual periods is the latest year's total");
-    ta_value ytdyoy[] = {T("2022-01-01"), R(10), T("2022-02-01"), R(10), T("2022-03-01"),
-                         R(99),          T("2023-01-01"), R(12), T("2023-02-01"), R(13)};
+    ta_value ytdyoy[] = {T("2022-01-01"), R(10), T("2022-02-01"), R(10), T("2022-03-01"), R(99),
+                         T("2023-01-01"), R(12), T("2023-02-01"), R(13)};
     tap_is_double(run(TA_AGG_YTD_YOY, ytdyoy, 5, 2).d, 0.25, "ytd_yoy_growth: Jan-Feb 25 vs 20");
     tap_ok(run(TA_AGG_YTD_YOY, ytdyoy + 6, 2, 2).type == TA_R_NULL,
            "ytd_yoy_growth: NULL without the previous year");
     ta_value null_periods[] = {N, R(2), N, R(3)};
     tap_ok(run(TA_AGG_YTD, null_periods, 2, 2).type == TA_R_NULL,
            "rows with NULL periods are skipped, even first in a state");
-    ta_value repeat[] = {T("2023-05-01"), R(1), T("2023-05"), R(2), T("2023-05-01 10:00"), R(4),
-                         N, R(8), T("2023-05-01"), R(16)};
+    ta_value repeat[] = {
+        T("2023-05-01"), R(1), T("2023-05"), R(2), T("2023-05-01 10:00"), R(4), N, R(8),
+        T("2023-05-01"), R(16)};
     tap_is_double(run(TA_AGG_YTD, repeat, 5, 2).d, 23,
                   "one period written three ways, with a NULL between repeats");
 }
@@ -265,7 +266,8 @@ static void test_merge_rules(void)
            "merging two empty states gives NULL");
     ta_agg_add(&x, a, 3, &e);
     ta_agg_add(&y, b, 3, &e);
-    tap_ok(ta_agg_merge(&x, &y, &e) == TA_ERR_PARAM, "states with different fiscal years refuse to merge");
+    tap_ok(ta_agg_merge(&x, &y, &e) == TA_ERR_PARAM,
+           "states with different fiscal years refuse to merge");
     tap_is_str(e.msg, "ytd_trade: cannot merge states with different fy_start_month (4 and 7)",
                "  message names both");
     ta_agg_free(&x);
@@ -276,7 +278,8 @@ static void test_merge_rules(void)
     ta_agg_init(&y, TA_AGG_TARGET_ATTAINMENT, &test_allocator);
     ta_agg_add(&x, t1, 2, &e);
     ta_agg_add(&y, t2, 2, &e);
-    tap_ok(ta_agg_merge(&x, &y, &e) == TA_ERR_PARAM, "states with different targets refuse to merge");
+    tap_ok(ta_agg_merge(&x, &y, &e) == TA_ERR_PARAM,
+           "states with different targets refuse to merge");
     tap_is_str(e.msg, "target_attainment: cannot merge states with different target (200 and 300)",
                "  message names both");
     ta_agg_free(&y);
@@ -309,13 +312,13 @@ static void test_merge_rules(void)
     ta_agg_init(&x, TA_AGG_TARGET_ATTAINMENT, &test_allocator);
     ta_agg_add(&x, t1, 2, &e);
     ta_agg_serialize(&x, bytes);
-    bytes[6] = 0;                  /* has_target */
-    memset(bytes + 16, 0, 8);      /* target */
+    bytes[6] = 0;             /* has_target */
+    memset(bytes + 16, 0, 8); /* target */
     tap_ok(ta_agg_deserialize(&y, bytes, sizeof bytes, &test_allocator, &e) == TA_ERR_STATE,
            "a state with rows but no target is refused");
     ta_agg_init(&x, TA_AGG_CUMULATIVE, &test_allocator);
     ta_agg_serialize(&x, bytes);
-    bytes[5] = 4;                  /* a fiscal year on an aggregate without one */
+    bytes[5] = 4; /* a fiscal year on an aggregate without one */
     tap_ok(ta_agg_deserialize(&y, bytes, sizeof bytes, &test_allocator, &e) == TA_ERR_STATE,
            "a parameter the aggregate does not take is refused");
 }

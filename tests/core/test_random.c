@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TRIALS 300
+#define TRIALS  300
 #define MAXROWS 80
 
 typedef struct trial {
@@ -177,7 +177,7 @@ int main(void)
                                  "random add/remove"};
     for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_END; k++)
         for (int p = 0; p < 3; p++)
-            tap_ok(runs[k] > 0 && mismatches[k][p] == 0,
-                   "%s: %s matches the reference (%d sets)", ta_aggs[k].name, what[p], runs[k]);
+            tap_ok(runs[k] > 0 && mismatches[k][p] == 0, "%s: %s matches the reference (%d sets)",
+                   ta_aggs[k].name, what[p], runs[k]);
     return tap_done();
 }

@@ -18,8 +18,7 @@ static ta_result call(ta_scalar_kind k, ta_value a, ta_value b, ta_value c, ta_e
     return r;
 }
 
-static void is(ta_scalar_kind k, ta_value a, ta_value b, ta_value c, double want,
-               const char *what)
+static void is(ta_scalar_kind k, ta_value a, ta_value b, ta_value c, double want, const char *what)
 {
     ta_error e;
     ta_result r = call(k, a, b, c, &e);

@@ -116,13 +116,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     v.n = 10;
                 }
                 break;
-            case TA_ROLE_VALUE: v.type = TA_V_REAL; v.d = 1.5 * row; break;
+            case TA_ROLE_VALUE:
+                v.type = TA_V_REAL;
+                v.d = 1.5 * row;
+                break;
             case TA_ROLE_TARGET:
                 v.type = TA_V_REAL;
                 v.d = a.has_target ? a.target : 10;
                 break;
-            case TA_ROLE_FY: v.type = TA_V_INT; v.i = 1; break;
-            case TA_ROLE_FLAG: v.type = TA_V_BOOL; v.i = row & 1; break;
+            case TA_ROLE_FY:
+                v.type = TA_V_INT;
+                v.i = 1;
+                break;
+            case TA_ROLE_FLAG:
+                v.type = TA_V_BOOL;
+                v.i = row & 1;
+                break;
             }
             argv[i] = v;
         }

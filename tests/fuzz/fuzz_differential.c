@@ -41,10 +41,7 @@ typedef struct run {
     const uint8_t *p, *end;
 } run;
 
-static int next(run *r)
-{
-    return r->p < r->end ? *r->p++ : -1;
-}
+static int next(run *r) { return r->p < r->end ? *r->p++ : -1; }
 
 static bool has_role(ta_agg_kind k, ta_role role)
 {
@@ -66,8 +63,8 @@ static ref_row make_row(const run *r, int b1, int b2)
         static const int edge[] = {1, 2, 9998, 9999};
         row.y = slot >= 124 ? edge[slot - 124] : 2017 + slot % 8;
     } else if (slot >= 124) {
-        static const ref_row edge[] = {{1, 1, 1, 0, 0}, {1, 12, 31, 0, 0},
-                                       {9999, 1, 1, 0, 0}, {9999, 12, 31, 0, 0}};
+        static const ref_row edge[] = {
+            {1, 1, 1, 0, 0}, {1, 12, 31, 0, 0}, {9999, 1, 1, 0, 0}, {9999, 12, 31, 0, 0}};
         row.y = edge[slot - 124].y;
         row.m = edge[slot - 124].m;
         row.d = edge[slot - 124].d;
@@ -124,9 +121,11 @@ static void compare(const run *r, const ta_agg *a, const char *after)
         char g[64], w[64];
         describe(got, g);
         describe(want, w);
-        fprintf(stderr, "fuzz_differential: %s (%s, fy %d, target %g, %d rows) after %s: "
-                "got %s, expected %s\n", ta_aggs[r->kind].name, r->annual ? "annual" : "dated",
-                r->fy, r->target, r->n, after, g, w);
+        fprintf(stderr,
+                "fuzz_differential: %s (%s, fy %d, target %g, %d rows) after %s: "
+                "got %s, expected %s\n",
+                ta_aggs[r->kind].name, r->annual ? "annual" : "dated", r->fy, r->target, r->n,
+                after, g, w);
         abort();
     }
 }
@@ -192,7 +191,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     while ((op = next(&r)) >= 0) {
         const char *what = "?";
         switch (op % 8) {
-        case 0: case 1: case 2: {
+        case 0:
+        case 1:
+        case 2: {
             int b1 = next(&r), b2 = next(&r);
             if (b2 < 0 || r.n == MAXKEPT)
                 break;
@@ -291,13 +292,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             case TA_ROLE_TARGET:
                 argv[which] = (ta_value){TA_V_REAL, 0, r.target + 0.25, NULL, 0};
                 break;
-            default:
-                argv[which] = (ta_value){TA_V_INT, r.fy % 12 + 1, 0, NULL, 0};
-                break;
+            default: argv[which] = (ta_value){TA_V_INT, r.fy % 12 + 1, 0, NULL, 0}; break;
             }
             ta_result before = answer(&a);
-            ta_status st = (b & 2) ? ta_agg_remove(&a, argv, argc, &e)
-                                   : ta_agg_add(&a, argv, argc, &e);
+            ta_status st =
+                (b & 2) ? ta_agg_remove(&a, argv, argc, &e) : ta_agg_add(&a, argv, argc, &e);
             CHECK(st == want);
             CHECK(strncmp(e.msg, d->name, strlen(d->name)) == 0);
             CHECK(same_result(before, answer(&a)));

@@ -10,8 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void *g_alloc(void *ud, size_t n) { (void)ud; return malloc(n); }
-static void g_free(void *ud, void *p) { (void)ud; free(p); }
+static void *g_alloc(void *ud, size_t n)
+{
+    (void)ud;
+    return malloc(n);
+}
+static void g_free(void *ud, void *p)
+{
+    (void)ud;
+    free(p);
+}
 static const ta_allocator al = {g_alloc, g_free, NULL};
 
 static void write_state(const char *dir, const ta_agg *a, const char *tag)
@@ -49,17 +57,28 @@ int main(int argc, char **argv)
                             v[i].type = TA_V_INT;
                             v[i].i = 2021 + row / 2;
                         } else {
-                            snprintf(per, sizeof per, "%04d-%02d-01", 2022 + row % 2,
-                                     row + 1);
+                            snprintf(per, sizeof per, "%04d-%02d-01", 2022 + row % 2, row + 1);
                             v[i].type = TA_V_TEXT;
                             v[i].p = per;
                             v[i].n = 10;
                         }
                         break;
-                    case TA_ROLE_VALUE: v[i].type = TA_V_REAL; v[i].d = 10.25 + row; break;
-                    case TA_ROLE_TARGET: v[i].type = TA_V_REAL; v[i].d = 20; break;
-                    case TA_ROLE_FY: v[i].type = TA_V_INT; v[i].i = 4; break;
-                    case TA_ROLE_FLAG: v[i].type = TA_V_BOOL; v[i].i = row & 1; break;
+                    case TA_ROLE_VALUE:
+                        v[i].type = TA_V_REAL;
+                        v[i].d = 10.25 + row;
+                        break;
+                    case TA_ROLE_TARGET:
+                        v[i].type = TA_V_REAL;
+                        v[i].d = 20;
+                        break;
+                    case TA_ROLE_FY:
+                        v[i].type = TA_V_INT;
+                        v[i].i = 4;
+                        break;
+                    case TA_ROLE_FLAG:
+                        v[i].type = TA_V_BOOL;
+                        v[i].i = row & 1;
+                        break;
                     }
                 }
                 if (ta_agg_add(&a, v, d->max_args, &e) != TA_OK) {

@@ -42,11 +42,11 @@ int sqlite3_tradeagg_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routin
 /* ---- the failing allocator ------------------------------------------------ */
 
 static sqlite3_mem_methods real_mem;
-static int armed;          /* counting allocations */
-static long nalloc;        /* allocations since arming */
-static long fail_at;       /* the allocation that fails (1-based); 0 = none */
-static int persistent;     /* keep failing after the first failure */
-static long injected;      /* failures injected in this run */
+static int armed;      /* counting allocations */
+static long nalloc;    /* allocations since arming */
+static long fail_at;   /* the allocation that fails (1-based); 0 = none */
+static int persistent; /* keep failing after the first failure */
+static long injected;  /* failures injected in this run */
 
 static int should_fail(void)
 {
@@ -89,9 +89,9 @@ static void install_allocator(void)
 #define OUT_MAX 16384
 
 typedef struct outcome {
-    int rc;              /* SQLITE_OK or the first error */
+    int rc; /* SQLITE_OK or the first error */
     char err[256];
-    char out[OUT_MAX];   /* the rows, as text */
+    char out[OUT_MAX]; /* the rows, as text */
     size_t len;
 } outcome;
 
@@ -224,13 +224,14 @@ static long sweep(const char *sql, int arm_setup, char *why, size_t whylen)
                 return -1;
             }
             if (o.rc == SQLITE_OK && (o.len != base.len || memcmp(o.out, base.out, o.len))) {
-                snprintf(why, whylen, "%s failure at allocation %ld: SQLITE_OK with a wrong "
-                         "answer", persistent ? "persistent" : "one-shot", fail_at);
+                snprintf(why, whylen,
+                         "%s failure at allocation %ld: SQLITE_OK with a wrong "
+                         "answer",
+                         persistent ? "persistent" : "one-shot", fail_at);
                 return -1;
             }
             if (o.rc == SQLITE_NOMEM && injected == 0) {
-                snprintf(why, whylen, "SQLITE_NOMEM without an injected failure (N=%ld)",
-                         fail_at);
+                snprintf(why, whylen, "SQLITE_NOMEM without an injected failure (N=%ld)", fail_at);
                 return -1;
             }
             if (injected == 0)
@@ -293,13 +294,12 @@ int main(void)
     char sql[1024], args[128], label[128];
 
     install_allocator();
-    check("registration (sqlite3_open + sqlite3_tradeagg_init)",
-          "SELECT tradeagg_version()", 1);
+    check("registration (sqlite3_open + sqlite3_tradeagg_init)", "SELECT tradeagg_version()", 1);
     for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_END; k++) {
         const ta_agg_desc *d = &ta_aggs[k];
         call_args(d, args, sizeof args);
-        snprintf(sql, sizeof sql,
-                 "SELECT grp, %s(%s) FROM t GROUP BY grp ORDER BY grp", d->name, args);
+        snprintf(sql, sizeof sql, "SELECT grp, %s(%s) FROM t GROUP BY grp ORDER BY grp", d->name,
+                 args);
         snprintf(label, sizeof label, "%s as aggregate", d->name);
         check(label, sql, 0);
         snprintf(sql, sizeof sql,
@@ -310,7 +310,8 @@ int main(void)
         check(label, sql, 0);
         snprintf(sql, sizeof sql,
                  "SELECT grp, period, %s(%s) OVER (PARTITION BY grp ORDER BY period)"
-                 " FROM t ORDER BY grp, period, rowid", d->name, args);
+                 " FROM t ORDER BY grp, period, rowid",
+                 d->name, args);
         snprintf(label, sizeof label, "%s as window (running, xValue)", d->name);
         check(label, sql, 0);
     }
