@@ -36,6 +36,7 @@ include mk/core.mk
 include mk/pg.mk
 include mk/test.mk
 include mk/harden.mk
+include mk/sql.mk
 
 .PHONY: clean
 clean:

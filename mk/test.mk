@@ -3,7 +3,7 @@
 # The PostgreSQL suite runs last, so the output ends with pg_prove's summary.
 TEST_FUZZ_SECONDS ?= 30
 test: core-tests sqlite_ext/tradeagg.so
-	prove tests/core.t tests/sqlite/ tests/hostile/matrix.t
+	prove tests/core.t tests/install_script.t tests/sqlite/ tests/hostile/matrix.t
 	$(MAKE) --no-print-directory check-sanitize
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
 	bash tests/pg/run.sh

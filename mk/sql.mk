@@ -1,0 +1,16 @@
+# The PostgreSQL install script, generated from one definition.
+#
+#   make install-script    regenerate sql/tradeagg--<version>.sql
+#
+# sql/gen_install.pl writes the script from the core's registry
+# (src/ta_registry.c), the version in pg_ext/tradeagg.control and its own
+# table of SQL types and comments. The output stays committed, because PGXN
+# and `make install` use it as is; tests/install_script.t fails when it is
+# not the generator's output byte for byte.
+SQL_VERSION := $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" pg_ext/tradeagg.control)
+SQL_INSTALL_SCRIPT := sql/tradeagg--$(SQL_VERSION).sql
+
+.PHONY: install-script
+install-script:
+	perl sql/gen_install.pl >$(SQL_INSTALL_SCRIPT).tmp || { rm -f $(SQL_INSTALL_SCRIPT).tmp; exit 1; }
+	mv $(SQL_INSTALL_SCRIPT).tmp $(SQL_INSTALL_SCRIPT)
