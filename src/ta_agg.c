@@ -171,30 +171,41 @@ static ta_status read_period(ta_agg *a, const ta_value *v, ta_period *p, bool *i
     return TA_OK;
 }
 
+/* The trailing parameter or flag, if the aggregate takes one (v is NULL when
+ * an optional fy_start_month was left out). */
+static ta_status read_extra(ta_agg *a, int i, const ta_value *v, row *r, ta_error *e)
+{
+    const ta_agg_desc *d = ta_desc(a);
+    switch (d->roles[i]) {
+    case TA_ROLE_TARGET: return read_target(a, v, d->name, e);
+    case TA_ROLE_FY: return read_fy(a, v, d->name, e);
+    case TA_ROLE_FLAG: return ta_arg_flag(v, d->name, d->argnames[i], &r->part, e);
+    default: return ta_fail(e, TA_ERR_INTERNAL, "%s: bad argument table", d->name);
+    }
+}
+
+/* Every aggregate's arguments are [period,] value [, parameter or flag]
+ * (ta_registry.c; test_agg checks the table keeps that shape), so a row is
+ * read in a straight line: this runs for every row. */
 static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_error *e)
 {
     const ta_agg_desc *d = ta_desc(a);
-    ta_status st = TA_OK;
-    bool is_null = false;
+    bool null_period = false, null_value;
+    ta_status st;
+    int i = 0;
 
-    r->part = r->skip = false;
     if (argc < d->min_args || argc > d->max_args)
         return ta_fail(e, TA_ERR_INTERNAL, "%s: called with %d arguments", d->name, argc);
-    for (int i = 0; i < d->max_args && st == TA_OK; i++) {
-        const ta_value *v = i < argc ? &argv[i] : NULL;
-        switch (d->roles[i]) {
-        case TA_ROLE_PERIOD: st = read_period(a, v, &r->period, &is_null, e); break;
-        case TA_ROLE_VALUE:
-            st = ta_arg_number(v, d->name, d->argnames[i], &r->value, &is_null, e);
-            break;
-        case TA_ROLE_TARGET: st = read_target(a, v, d->name, e); break;
-        case TA_ROLE_FY: st = read_fy(a, v, d->name, e); break;
-        case TA_ROLE_FLAG: st = ta_arg_flag(v, d->name, d->argnames[i], &r->part, e); break;
-        }
-        r->skip |= is_null;
-        is_null = false;
-    }
-    return st;
+    r->part = false;
+    if (d->periodic && (st = read_period(a, &argv[i++], &r->period, &null_period, e)) != TA_OK)
+        return st;
+    st = ta_arg_number(&argv[i], d->name, d->argnames[i], &r->value, &null_value, e);
+    if (st != TA_OK)
+        return st;
+    if (++i < d->max_args && (st = read_extra(a, i, i < argc ? &argv[i] : NULL, r, e)) != TA_OK)
+        return st;
+    r->skip = null_period || null_value;
+    return TA_OK;
 }
 
 /* Adds sign * the row to the running sums of a non-periodic aggregate.

@@ -84,9 +84,15 @@ ta_status ta_pt_add(ta_agg *a, int32_t key, double v)
             return entry_add(last, v);
         if (key > last->key)
             goto append;
+        /* The period touched last, or the one after it (a scan that walks
+         * each series through its periods in order), before any search. */
         at = a->hint;
-        if (at < a->lo || at >= a->hi || a->ent[at].key != key)
-            at = ta_pt_lower_bound(a, key);
+        if (at < a->lo || at >= a->hi || a->ent[at].key != key) {
+            if (at + 1 >= a->lo && at + 1 < a->hi && a->ent[at + 1].key == key)
+                at++;
+            else
+                at = ta_pt_lower_bound(a, key);
+        }
         if (a->ent[at].key == key) {
             a->hint = at;
             return entry_add(&a->ent[at], v);

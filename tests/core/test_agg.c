@@ -386,8 +386,30 @@ static void test_corrupt_states(void)
     ta_agg_free(&a);
 }
 
+/* read_row() relies on this shape of the registry. */
+static void test_registry_shape(void)
+{
+    int bad = 0;
+    for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_END; k++) {
+        const ta_agg_desc *d = &ta_aggs[k];
+        int i = 0;
+        if (d->kind != (ta_agg_kind)k || d->periodic != (d->roles[0] == TA_ROLE_PERIOD))
+            bad++;
+        i += d->periodic;
+        if (d->roles[i++] != TA_ROLE_VALUE || d->max_args > i + 1 || d->min_args < i)
+            bad++;
+        if (d->max_args == i + 1 && d->roles[i] != TA_ROLE_TARGET && d->roles[i] != TA_ROLE_FY &&
+            d->roles[i] != TA_ROLE_FLAG)
+            bad++;
+        if (d->min_args != d->max_args && d->roles[d->max_args - 1] != TA_ROLE_FY)
+            bad++;
+    }
+    tap_ok(bad == 0, "every aggregate takes [period,] value [, parameter or flag]");
+}
+
 int main(void)
 {
+    test_registry_shape();
     test_spec_examples();
     test_sums();
     test_other_aggregates();
