@@ -65,6 +65,10 @@ static ta_status read_target(ta_agg *a, const ta_value *v, const char *fn, ta_er
 {
     char shown[TA_RENDER_MAX], before[TA_RENDER_MAX];
     double t;
+    /* Every row repeats the target: the same value again needs no checks. */
+    if (a->has_target && ((v->type == TA_V_REAL && v->d == a->target) ||
+                          (v->type == TA_V_INT && (double)v->i == a->target)))
+        return TA_OK;
     ta_status st = param_number(v, fn, "target", &t, e);
     if (st != TA_OK)
         return st;
@@ -89,8 +93,8 @@ static ta_status read_fy(ta_agg *a, const ta_value *v, const char *fn, ta_error 
 {
     char shown[TA_RENDER_MAX];
     double m = 1; /* fy_start_month omitted: calendar years */
-    if (!v && a->fy == 1)
-        return TA_OK; /* the common case, every row */
+    if (!v ? a->fy == 1 : v->type == TA_V_INT && a->fy && v->i == a->fy)
+        return TA_OK; /* the same month as before: every row of a group */
     if (v) {
         ta_status st = param_number(v, fn, "fy_start_month", &m, e);
         if (st != TA_OK)

@@ -104,6 +104,11 @@ static inline ta_status ta_arg_number(const ta_value *v, const char *fn, const c
         *is_null = false;
         return TA_OK;
     }
+    if (v->type == TA_V_INT) {
+        *out = (double)v->i;
+        *is_null = false;
+        return TA_OK;
+    }
     return ta_arg_number_slow(v, fn, arg, out, is_null, e);
 }
 ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *out, ta_error *e);

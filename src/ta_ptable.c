@@ -25,9 +25,10 @@ ta_status ta_pt_reserve(ta_agg *a, uint32_t n)
     if ((uint64_t)used + n <= a->cap && a->lo >= a->cap / 2) {
         memmove(a->ent, a->ent + a->lo, (size_t)used * sizeof *a->ent);
     } else {
-        uint64_t cap = 2 * ((uint64_t)used + n);
-        if (cap < 4)
-            cap = 4;
+        /* Grow by half: spare room stays under a third of the table. */
+        uint64_t cap = (uint64_t)used + used / 2 + n;
+        if (cap < 8)
+            cap = 8;
         if (cap > UINT32_MAX / 2)
             return TA_ERR_NOMEM;
         ta_pentry *ent = a->al.alloc(a->al.ud, (size_t)cap * sizeof *ent);

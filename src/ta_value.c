@@ -117,6 +117,10 @@ ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *
     bool is_null;
     char shown[TA_RENDER_MAX];
 
+    if (v->type == TA_V_BOOL || v->type == TA_V_INT) {
+        *out = v->i != 0;
+        return TA_OK;
+    }
     if (v->type == TA_V_TEXT || v->type == TA_V_BLOB) {
         if (v->type == TA_V_TEXT && parse_number_text(v->p, v->n, &d) && isfinite(d)) {
             *out = d != 0;

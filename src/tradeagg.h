@@ -190,9 +190,13 @@ typedef struct ta_agg {
     ta_allocator al;
     ta_pentry *ent; /* live entries are ent[lo .. hi-1], sorted by key */
     uint32_t lo, hi, cap;
-    uint32_t hint;      /* index of the entry touched last: rows of one
-                           period tend to arrive together */
-    int32_t memo_key;   /* the key of the last dated period read ...     */
+    uint32_t hint;    /* index of the entry touched last: rows of one
+                         period tend to arrive together */
+    int32_t memo_key; /* the key of the last dated period read ...     */
+    uint8_t kind;     /* ta_agg_kind, 0 = not initialized */
+    uint8_t pkind;    /* ta_pkind of every period seen */
+    uint8_t fy;       /* fiscal year start month, 0 = not seen yet */
+    uint8_t has_target;
     int64_t memo_days;  /* ... its day number if it came as TA_V_DATE,   */
     char memo_text[10]; /* ... or its text if it came as TA_V_TEXT       */
     uint8_t memo_type;  /* TA_V_DATE, TA_V_TEXT, or 0: no memo yet       */
@@ -201,11 +205,7 @@ typedef struct ta_agg {
     ta_ksum sum;   /* every value (non-periodic aggregates) */
     ta_ksum aux;   /* share_of: the part; hhi: the squares */
     double target;
-    uint8_t kind;  /* ta_agg_kind, 0 = not initialized */
-    uint8_t pkind; /* ta_pkind of every period seen */
-    uint8_t fy;    /* fiscal year start month, 0 = not seen yet */
-    uint8_t has_target;
-} ta_agg;
+} ta_agg; /* 128 bytes on LP64: PostgreSQL's allocator rounds up to a power of 2 */
 
 void ta_agg_init(ta_agg *a, ta_agg_kind kind, const ta_allocator *al);
 void ta_agg_free(ta_agg *a); /* releases memory; a may be reused after init */
