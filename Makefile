@@ -37,6 +37,7 @@ include mk/pg.mk
 include mk/test.mk
 include mk/harden.mk
 include mk/sql.mk
+include mk/bench.mk
 
 .PHONY: clean
 clean:

@@ -1,0 +1,415 @@
+/*
+ * pg_bench.c — tradeagg against PostgreSQL's builtin aggregates and plain
+ * SQL; serial against parallel; rolling frames against sum() OVER; state
+ * memory under hash aggregation.
+ *
+ *   pg_bench [--rows N] [--runs R] [--md FILE] [--only NAMES] [--sections LIST]
+ *            [--conninfo S] [--keep]
+ *
+ * LIST is a comma-separated subset of agg,parallel,rolling,memory (default
+ * all); NAMES restricts the aggregates. --keep leaves the tables in place
+ * (and reuses them), for profiling a backend with perf.
+ *
+ * Connects with libpq's defaults (PGHOST, PGPORT, PGUSER, PGDATABASE) unless
+ * --conninfo is given; the database must have the extension created.
+ */
+#include "bench.h"
+
+#include <libpq-fe.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define YS(x) "date_trunc('year', " x ")::date"
+#define YE(x) "(" x " - interval '1 year')::date"
+#define MON(x) "extract(month FROM " x ")::int"
+#define PART "part"
+#define SUM0(x) "coalesce(sum(" x "), 0)"
+#include "suite.h"
+
+static int pg_query(void *h, const char *sql, bench_rs *rs, char *err, size_t n)
+{
+    PGresult *r = PQexec(h, sql);
+    ExecStatusType st = PQresultStatus(r);
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        snprintf(err, n, "%s", PQresultErrorMessage(r));
+        PQclear(r);
+        return -1;
+    }
+    if (rs && st == PGRES_TUPLES_OK) {
+        int nr = PQntuples(r), nc = PQnfields(r);
+        for (int i = 0; i < nr; i++) {
+            bench_cell *c = bench_rs_add_row(rs, nc);
+            for (int j = 0; j < nc; j++) {
+                if (PQgetisnull(r, i, j)) {
+                    c[j].null = true;
+                    continue;
+                }
+                const char *s = PQgetvalue(r, i, j);
+                char *end;
+                double d = strtod(s, &end);
+                if (*s && *end == '\0') {
+                    c[j].num = true;
+                    c[j].d = d;
+                } else {
+                    snprintf(c[j].s, sizeof c[j].s, "%s", s);
+                }
+            }
+        }
+    }
+    PQclear(r);
+    return 0;
+}
+
+/* ---- loading: COPY from the generator ---------------------------------------- */
+
+typedef struct copier {
+    PGconn *conn;
+    char buf[1 << 20];
+    size_t len;
+    int64_t n;
+} copier;
+
+static int flush_copy(copier *c)
+{
+    if (c->len && PQputCopyData(c->conn, c->buf, (int)c->len) != 1)
+        return 1;
+    c->len = 0;
+    return 0;
+}
+
+static int copy_row(void *ud, const bench_row *r)
+{
+    copier *c = ud;
+    char v[32];
+    if (r->v_null)
+        snprintf(v, sizeof v, "\\N");
+    else
+        snprintf(v, sizeof v, "%.2f", r->v);
+    if (sizeof c->buf - c->len < 128 && flush_copy(c))
+        return 1;
+    c->len += (size_t)snprintf(c->buf + c->len, sizeof c->buf - c->len,
+                               "%d\t%04d-%02d-01\t%lld\t%s\t%s\n", r->series, r->year, r->month,
+                               (long long)r->id, v, r->part ? "t" : "f");
+    c->n++;
+    return 0;
+}
+
+/* ---- serial against parallel ------------------------------------------------ */
+
+static void parallel_suite(bench_engine *e, const suite_opts *o, const char *only)
+{
+    char tbuf[64], plan[256];
+    snprintf(tbuf, sizeof tbuf, "%.17g", o->target[1]);
+    /* At 10M rows the planner goes parallel by itself; the costs are zeroed
+     * so that a small BENCH_ROWS still gets a parallel plan to compare. */
+    const char *setup[2] = {"SET max_parallel_workers_per_gather = 0",
+                            "SET max_parallel_workers_per_gather = 2; "
+                            "SET min_parallel_table_scan_size = 0; "
+                            "SET parallel_setup_cost = 0"};
+    for (int k = -1; k < N_AGG_CASES; k++) {
+        const char *name = k < 0 ? "sum (builtin)" : AGG_CASES[k].name;
+        if (k >= 0 && only && !strstr(only, name))
+            continue;
+        const char *keys[] = {"G", "GB", "T", "TBL", "CALL"};
+        const char *vals[] = {"0", "", tbuf, "trade",
+                              k < 0 ? "sum(v), max(period)" : AGG_CASES[k].call};
+        char *call = bench_subst(vals[4], keys, vals, 4);
+        vals[4] = call;
+        char *sql = bench_subst(OURS_SQL, keys, vals, 5);
+        const char *sqls[2] = {sql, sql};
+        /* The parallel plan must really be parallel. */
+        bench_exec(e, setup[1]);
+        snprintf(plan, sizeof plan, "%s", "");
+        {
+            char *ex = malloc(strlen(sql) + 32), err[256];
+            bench_rs rs = {0};
+            sprintf(ex, "EXPLAIN %s", sql);
+            e->query(e->h, ex, &rs, err, sizeof err);
+            for (int i = 0; i < rs.nrows; i++)
+                if (strstr(rs.c[i].s, "Workers Planned"))
+                    snprintf(plan, sizeof plan, "%s", strstr(rs.c[i].s, "Workers Planned"));
+            bench_rs_free(&rs);
+            free(ex);
+        }
+        double *t[2] = {calloc((size_t)o->rounds, sizeof(double)),
+                        calloc((size_t)o->rounds, sizeof(double))};
+        bench_rs rs[2];
+        memset(rs, 0, sizeof rs);
+        bench_rounds(e, 2, sqls, setup, o->rounds, 1, t, rs);
+        char buf[256];
+        const char *chk = check_results(&rs[1], &rs[0], buf, sizeof buf);
+        if (!*plan)
+            chk = "FAILED: no parallel plan";
+        if (strncmp(chk, "FAIL", 4) == 0)
+            fprintf(stderr, "bench pg: %s parallel: %s\n", name, chk);
+        bench_report("pg", "parallel", name, "one", "serial (speed-up, 2 workers)", t[1], t[0],
+                     o->rounds, true, k < 0 ? TGT_NONE : TGT_MIN, 1.6, chk);
+        for (int q = 0; q < 2; q++) {
+            free(t[q]);
+            bench_rs_free(&rs[q]);
+        }
+        free(sql);
+        free(call);
+    }
+    bench_exec(e, "SET max_parallel_workers_per_gather = 0; RESET min_parallel_table_scan_size; "
+                  "RESET parallel_setup_cost");
+}
+
+/* ---- rolling frames ------------------------------------------------------------ */
+
+/* On the first million rows: both sides grow linearly with the rows, and
+ * sum(float8) OVER a 120-row frame re-adds the frame for every row, which
+ * on 10M rows alone takes minutes. */
+#define ROLLING_ROWS 1000000
+
+static void rolling_suite(bench_engine *e, const suite_opts *o)
+{
+    static const int frames[2] = {11, 119};
+    char src[96];
+    /* A table of its own, so that scanning the rest of trade does not
+     * dilute the figure. */
+    snprintf(src, sizeof src,
+             "CREATE TABLE rolling_src AS SELECT period, v FROM trade WHERE id <= %d",
+             ROLLING_ROWS);
+    bench_exec(e, "DROP TABLE IF EXISTS rolling_src");
+    bench_exec(e, src);
+    bench_exec(e, "VACUUM ANALYZE rolling_src");
+    snprintf(src, sizeof src, "rolling_src");
+    for (int f = 0; f < 2; f++) {
+        char w[160], sql[3][400], mode[32], chk[500];
+        snprintf(w, sizeof w, "WINDOW w AS (ORDER BY period ROWS BETWEEN %d PRECEDING AND "
+                              "CURRENT ROW)", frames[f]);
+        const char *fn[3] = {"cumulative_trade(v)", "sum(v)", "count(v)"};
+        for (int q = 0; q < 3; q++)
+            snprintf(sql[q], sizeof sql[q], "SELECT sum(x) FROM (SELECT %s OVER w AS x FROM %s %s) s",
+                     fn[q], src, w);
+        /* Both in one window, so both see the same frames. */
+        snprintf(chk, sizeof chk,
+                 "SELECT count(*) FROM (SELECT cumulative_trade(v) OVER w AS a, sum(v) OVER w AS b "
+                 "FROM %s %s) s WHERE (a IS NULL) <> (b IS NULL) "
+                 "OR abs(a - b) > 1e-9 * greatest(1, abs(a), abs(b))", src, w);
+        double bad = bench_query_number(e, chk);
+        const char *check = bad == 0 ? "equal (tol 1e-9)" : "FAILED: frames differ";
+        if (bad != 0)
+            fprintf(stderr, "bench pg: rolling %d: %.0f rows differ\n", frames[f] + 1, bad);
+        const char *sqls[3] = {sql[0], sql[1], sql[2]};
+        double *t[3];
+        for (int q = 0; q < 3; q++)
+            t[q] = calloc((size_t)o->rounds, sizeof(double));
+        bench_rounds(e, 3, sqls, NULL, o->rounds, 1, t, NULL);
+        snprintf(mode, sizeof mode, "%d-row frame", frames[f] + 1);
+        bench_report("pg", "rolling", "cumulative_trade", mode, "sum(float8) OVER (speed-up)",
+                     t[0], t[1], o->rounds, true, frames[f] == 119 ? TGT_MIN : TGT_NONE, 5,
+                     check);
+        bench_report("pg", "rolling", "cumulative_trade", mode, "count(v) OVER (has inverse)",
+                     t[0], t[2], o->rounds, false, TGT_NONE, 0, "");
+        /* The ceiling: count(v) has an inverse and next to no per-row work,
+         * so no aggregate beats sum(float8) OVER by more than this here. */
+        bench_report("pg", "rolling", "count(v) (ceiling)", mode, "sum(float8) OVER (speed-up)",
+                     t[2], t[1], o->rounds, true, TGT_NONE, 0, "");
+        for (int q = 0; q < 3; q++)
+            free(t[q]);
+    }
+    bench_exec(e, "DROP TABLE rolling_src");
+}
+
+/* ---- memory under hash aggregation ----------------------------------------------- */
+
+static double peak_kb(bench_engine *e, const char *sql)
+{
+    char *ex = malloc(strlen(sql) + 64), err[512];
+    bench_rs rs = {0};
+    sprintf(ex, "EXPLAIN (ANALYZE, FORMAT JSON) %s", sql);
+    if (e->query(e->h, ex, &rs, err, sizeof err) != 0) {
+        fprintf(stderr, "bench pg: %s\n", err);
+        exit(2);
+    }
+    free(ex);
+    bench_rs_free(&rs);
+    /* The JSON does not fit a cell: ask again for the text and parse. */
+    PGresult *r;
+    ex = malloc(strlen(sql) + 64);
+    sprintf(ex, "EXPLAIN (ANALYZE, FORMAT JSON) %s", sql);
+    r = PQexec(e->h, ex);
+    free(ex);
+    double kb = -1, batches = -1;
+    if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+        const char *j = PQgetvalue(r, 0, 0), *p;
+        if ((p = strstr(j, "\"Peak Memory Usage\":")))
+            kb = atof(p + 20);
+        if ((p = strstr(j, "\"HashAgg Batches\":")))
+            batches = atof(p + 18);
+    }
+    PQclear(r);
+    if (batches > 1)
+        fprintf(stderr, "bench pg: hash aggregation spilled (%g batches)\n", batches);
+    return kb;
+}
+
+static void memory_suite(bench_engine *e, int64_t rows)
+{
+    int64_t groups = rows >= 4000000 ? 1000000 : rows / 4;
+    char sql[2][256], mode[48], buf[96];
+    bench_exec(e, "SET work_mem = '4GB'");
+    bench_exec(e, "SET enable_sort = off");
+    snprintf(sql[0], sizeof sql[0],
+             "SELECT id %% %lld, yoy_growth(period, v) FROM trade GROUP BY 1", (long long)groups);
+    snprintf(sql[1], sizeof sql[1],
+             "SELECT id %% %lld, sum(v), max(period) FROM trade GROUP BY 1", (long long)groups);
+    double kb0 = peak_kb(e, sql[0]), kb1 = peak_kb(e, sql[1]);
+    snprintf(mode, sizeof mode, "%lld groups", (long long)groups);
+    snprintf(buf, sizeof buf, "%.0f / %.0f MB", kb0 / 1024, kb1 / 1024);
+    bench_note("pg", "memory", "hash agg peak, yoy vs sum", mode, buf, "", "");
+    snprintf(buf, sizeof buf, "%.0f B/group", (kb0 - kb1) * 1024 / groups);
+    bench_note("pg", "memory", "yoy state over sum", mode, buf, "", "");
+    double per = (double)rows / groups;
+    snprintf(buf, sizeof buf, "%.1f rows/group", per);
+    bench_note("pg", "memory", "group size", mode, buf, "", "");
+    bench_exec(e, "RESET enable_sort");
+    bench_exec(e, "RESET work_mem");
+}
+
+/* The trade table from the generator, and one_series, its series 1. */
+static int64_t load(bench_engine *e, int64_t rows, int32_t *nseries)
+{
+    PGconn *conn = e->h;
+    bench_exec(e, "DROP TABLE IF EXISTS trade");
+    bench_exec(e, "DROP TABLE IF EXISTS one_series");
+    bench_exec(e, "CREATE UNLOGGED TABLE trade (series int NOT NULL, period date NOT NULL, "
+                  "id bigint NOT NULL, v float8, part boolean NOT NULL)");
+    copier *c = calloc(1, sizeof *c);
+    c->conn = conn;
+    PGresult *r = PQexec(conn, "COPY trade FROM STDIN");
+    if (PQresultStatus(r) != PGRES_COPY_IN) {
+        fprintf(stderr, "bench pg: %s", PQerrorMessage(conn));
+        exit(2);
+    }
+    PQclear(r);
+    if (bench_generate(rows, copy_row, c, nseries) < 0 || flush_copy(c) ||
+        PQputCopyEnd(conn, NULL) != 1) {
+        fprintf(stderr, "bench pg: COPY failed: %s", PQerrorMessage(conn));
+        exit(2);
+    }
+    r = PQgetResult(conn);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+        fprintf(stderr, "bench pg: COPY failed: %s", PQerrorMessage(conn));
+        exit(2);
+    }
+    PQclear(r);
+    while ((r = PQgetResult(conn)))
+        PQclear(r);
+    int64_t n = c->n;
+    free(c);
+    bench_exec(e, "VACUUM ANALYZE trade");
+    bench_exec(e, "CREATE TABLE one_series AS SELECT * FROM trade WHERE series = 1");
+    bench_exec(e, "VACUUM ANALYZE one_series");
+    return n;
+}
+
+int main(int argc, char **argv)
+{
+    int64_t rows = 10000000;
+    int runs = 5;
+    const char *md = NULL, *only = NULL, *conninfo = "", *sections = "agg,parallel,rolling,memory";
+    bool keep = false;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--rows") && i + 1 < argc)
+            rows = atoll(argv[++i]);
+        else if (!strcmp(argv[i], "--runs") && i + 1 < argc)
+            runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--md") && i + 1 < argc)
+            md = argv[++i];
+        else if (!strcmp(argv[i], "--only") && i + 1 < argc)
+            only = argv[++i];
+        else if (!strcmp(argv[i], "--sections") && i + 1 < argc)
+            sections = argv[++i];
+        else if (!strcmp(argv[i], "--conninfo") && i + 1 < argc)
+            conninfo = argv[++i];
+        else if (!strcmp(argv[i], "--keep"))
+            keep = true;
+        else {
+            fprintf(stderr, "usage: %s [--rows N] [--runs R] [--md FILE] [--only NAMES] "
+                            "[--sections LIST] [--conninfo S] [--keep]\n", argv[0]);
+            return 2;
+        }
+    }
+    if (runs < 1)
+        runs = 1;
+
+    PGconn *conn = PQconnectdb(conninfo);
+    if (PQstatus(conn) != CONNECTION_OK) {
+        fprintf(stderr, "bench pg: %s", PQerrorMessage(conn));
+        return 2;
+    }
+    bench_engine e = {"pg", conn, pg_query};
+    bench_exec(&e, "SET client_min_messages = warning");
+    double t0 = bench_now();
+    int32_t nseries = 0;
+    int64_t nrows;
+    if (keep && bench_query_number(&e, "SELECT count(*) FROM pg_class "
+                                       "WHERE relname = 'one_series'") > 0) {
+        nrows = (int64_t)bench_query_number(&e, "SELECT count(*) FROM trade");
+        nseries = (int32_t)bench_query_number(&e, "SELECT max(series) FROM trade");
+    } else {
+        nrows = load(&e, rows, &nseries);
+    }
+    bench_exec(&e, "SELECT count(*), sum(v), max(period), bool_or(part) FROM trade");
+    fprintf(stderr, "pg: loaded %lld rows, %d series in %.1f s\n", (long long)nrows, nseries,
+            (bench_now() - t0) / 1e3);
+
+    /* Serial unless a section says otherwise: on a small, shared machine a
+     * serial plan compares per-row cost; the parallel section measures
+     * scaling. JIT off: its compile time is noise at these sizes. */
+    bench_exec(&e, "SET max_parallel_workers_per_gather = 0");
+    bench_exec(&e, "SET jit = off");
+    bench_exec(&e, "SET work_mem = '256MB'");
+
+    bench_rs ver = {0};
+    char err[256];
+    e.query(conn, "SELECT current_setting('server_version')", &ver, err, sizeof err);
+    char version[32];
+    snprintf(version, sizeof version, "%s", ver.nrows ? (ver.c[0].num ? "?" : ver.c[0].s) : "?");
+    if (ver.nrows && ver.c[0].num)
+        snprintf(version, sizeof version, "%g", ver.c[0].d);
+    bench_rs_free(&ver);
+
+    double total = bench_query_number(&e, "SELECT sum(v) FROM trade");
+    double total_one = bench_query_number(&e, "SELECT sum(v) FROM one_series");
+    printf("PostgreSQL %s, %lld rows, %d series x %d months, median of %d alternating runs\n", version,
+           (long long)nrows, nseries, BENCH_MONTHS, runs);
+    printf("%-7s %-9s %-18s %-13s %-28s %9s %20s %8s %-6s %s\n", "engine", "section",
+           "aggregate", "mode", "compared with", "figure", "ms ours / base", "target",
+           "verdict", "results");
+
+    suite_opts o = {"pg", runs, 300,
+                    {round(total_one / 2), round(total / 2), round(total / nseries / 2)}, NULL};
+    if (strstr(sections, "agg"))
+        run_agg_suite(&e, &o, only);
+    if (strstr(sections, "parallel"))
+        parallel_suite(&e, &o, only);
+    if (strstr(sections, "rolling"))
+        rolling_suite(&e, &o);
+    if (strstr(sections, "memory"))
+        memory_suite(&e, nrows);
+
+    if (md) {
+        char head[256];
+        snprintf(head, sizeof head,
+                 "PostgreSQL %s — %lld rows, %d series × %d months, median of %d alternating runs",
+                 version, (long long)nrows, nseries, BENCH_MONTHS, runs);
+        bench_write_markdown(md, head);
+    }
+    if (!keep) {
+        bench_exec(&e, "DROP TABLE trade");
+        bench_exec(&e, "DROP TABLE one_series");
+    }
+    PQfinish(conn);
+    if (bench_failures()) {
+        fprintf(stderr, "pg: %d result check(s) failed\n", bench_failures());
+        return 1;
+    }
+    return 0;
+}
