@@ -25,10 +25,12 @@ ta_status ta_pt_reserve(ta_agg *a, uint32_t n)
     if ((uint64_t)used + n <= a->cap && a->lo >= a->cap / 2) {
         memmove(a->ent, a->ent + a->lo, (size_t)used * sizeof *a->ent);
     } else {
-        /* Grow by half: spare room stays under a third of the table. */
-        uint64_t cap = (uint64_t)used + used / 2 + n;
-        if (cap < 8)
-            cap = 8;
+        /* Grow by half, then fill the power-of-two size that allocators
+         * (PostgreSQL's among them) round a request up to anyway. */
+        uint64_t want = ((uint64_t)used + n) * 3 / 2 * sizeof *a->ent, bytes = 128;
+        while (bytes < want)
+            bytes *= 2;
+        uint64_t cap = bytes / sizeof *a->ent;
         if (cap > UINT32_MAX / 2)
             return TA_ERR_NOMEM;
         ta_pentry *ent = a->al.alloc(a->al.ud, (size_t)cap * sizeof *ent);
