@@ -6,6 +6,9 @@
 BEGIN;
 SELECT plan(64);
 
+\ir lib/aggregates.sql
+\ir lib/plans.sql
+
 -- 300,000 rows over 96 months (three days a month), seven groups; a few
 -- NULL values and periods that must be skipped.
 CREATE TABLE par_data AS
@@ -20,82 +23,15 @@ SELECT i AS id,
 FROM generate_series(1, 300000) AS i;
 ANALYZE par_data;
 
--- The plan (and, with ANALYZE, the execution) of a statement, as text.
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    line text;
-    result text := '';
-BEGIN
-    FOR line IN EXECUTE q LOOP
-        result := result || line || E'\n';
-    END LOOP;
-    RETURN result;
-END
-$$;
-
--- Serial answers.
+-- Serial answers: every aggregate of lib/aggregates.sql (columns a01 .. a26),
+-- ungrouped and grouped.
 SET LOCAL max_parallel_workers_per_gather = 0;
-CREATE TABLE par_serial AS
-SELECT
-       cumulative_trade(value) AS a01,
-       ytd_trade(period, value) AS a02,
-       ytd_trade(yr, value) AS a03,
-       ytd_trade(period, value, 4) AS a04,
-       ytd_trade(yr, value, 4) AS a05,
-       ttm_trade(period, value) AS a06,
-       ttm_trade(yr, value) AS a07,
-       yoy_growth(period, value) AS a08,
-       yoy_growth(yr, value) AS a09,
-       ytd_yoy_growth(period, value) AS a10,
-       ytd_yoy_growth(yr, value) AS a11,
-       ytd_yoy_growth(period, value, 7) AS a12,
-       ytd_yoy_growth(yr, value, 7) AS a13,
-       target_attainment(value, 1000000) AS a14,
-       target_reached_at(period, value, 1000000) AS a15,
-       target_reached_at(yr, value, 1000000) AS a16,
-       projected_trade(period, value) AS a17,
-       projected_trade(yr, value) AS a18,
-       projected_trade(period, value, 4) AS a19,
-       projected_trade(yr, value, 4) AS a20,
-       period_from_ytd(period, value) AS a21,
-       period_from_ytd(yr, value) AS a22,
-       period_from_ytd(period, value, 4) AS a23,
-       period_from_ytd(yr, value, 4) AS a24,
-       share_of(value, part) AS a25,
-       hhi(value) AS a26
-FROM par_data;
-CREATE TABLE par_serial_g AS
-SELECT grp,
-       cumulative_trade(value) AS a01,
-       ytd_trade(period, value) AS a02,
-       ytd_trade(yr, value) AS a03,
-       ytd_trade(period, value, 4) AS a04,
-       ytd_trade(yr, value, 4) AS a05,
-       ttm_trade(period, value) AS a06,
-       ttm_trade(yr, value) AS a07,
-       yoy_growth(period, value) AS a08,
-       yoy_growth(yr, value) AS a09,
-       ytd_yoy_growth(period, value) AS a10,
-       ytd_yoy_growth(yr, value) AS a11,
-       ytd_yoy_growth(period, value, 7) AS a12,
-       ytd_yoy_growth(yr, value, 7) AS a13,
-       target_attainment(value, 1000000) AS a14,
-       target_reached_at(period, value, 1000000) AS a15,
-       target_reached_at(yr, value, 1000000) AS a16,
-       projected_trade(period, value) AS a17,
-       projected_trade(yr, value) AS a18,
-       projected_trade(period, value, 4) AS a19,
-       projected_trade(yr, value, 4) AS a20,
-       period_from_ytd(period, value) AS a21,
-       period_from_ytd(yr, value) AS a22,
-       period_from_ytd(period, value, 4) AS a23,
-       period_from_ytd(yr, value, 4) AS a24,
-       share_of(value, part) AS a25,
-       hhi(value) AS a26
-FROM par_data GROUP BY grp;
+SELECT 'CREATE TABLE par_serial AS ' || pg_temp.aggregates_query('par_data') \gexec
+SELECT 'CREATE TABLE par_serial_g AS ' || pg_temp.aggregates_query('par_data', 'grp') \gexec
 
-SELECT ok((SELECT a01 IS NOT NULL AND a02 IS NOT NULL AND a03 IS NOT NULL AND a04 IS NOT NULL AND a05 IS NOT NULL AND a06 IS NOT NULL AND a07 IS NOT NULL AND a08 IS NOT NULL AND a09 IS NOT NULL AND a10 IS NOT NULL AND a11 IS NOT NULL AND a12 IS NOT NULL AND a13 IS NOT NULL AND a14 IS NOT NULL AND a15 IS NOT NULL AND a16 IS NOT NULL AND a17 IS NOT NULL AND a18 IS NOT NULL AND a19 IS NOT NULL AND a20 IS NOT NULL AND a21 IS NOT NULL AND a22 IS NOT NULL AND a23 IS NOT NULL AND a24 IS NOT NULL AND a25 IS NOT NULL AND a26 IS NOT NULL
-           FROM par_serial), 'every aggregate has a (non-NULL) serial answer');
+SELECT ok((SELECT bool_and(col.value <> 'null'::jsonb)
+           FROM par_serial AS s, jsonb_each(to_jsonb(s)) AS col),
+          'every aggregate has a (non-NULL) serial answer');
 
 -- Force parallel plans.
 SET LOCAL parallel_setup_cost = 0;
@@ -111,69 +47,14 @@ BEGIN
 END
 $$;
 
+-- The same statements in parallel, with the plans they ran with.
 CREATE TEMP TABLE par_plans(name text, plan text);
 INSERT INTO par_plans
-SELECT 'ungrouped', pg_temp.plan_of($q$EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
-CREATE TABLE par_parallel AS
-SELECT
-       cumulative_trade(value) AS a01,
-       ytd_trade(period, value) AS a02,
-       ytd_trade(yr, value) AS a03,
-       ytd_trade(period, value, 4) AS a04,
-       ytd_trade(yr, value, 4) AS a05,
-       ttm_trade(period, value) AS a06,
-       ttm_trade(yr, value) AS a07,
-       yoy_growth(period, value) AS a08,
-       yoy_growth(yr, value) AS a09,
-       ytd_yoy_growth(period, value) AS a10,
-       ytd_yoy_growth(yr, value) AS a11,
-       ytd_yoy_growth(period, value, 7) AS a12,
-       ytd_yoy_growth(yr, value, 7) AS a13,
-       target_attainment(value, 1000000) AS a14,
-       target_reached_at(period, value, 1000000) AS a15,
-       target_reached_at(yr, value, 1000000) AS a16,
-       projected_trade(period, value) AS a17,
-       projected_trade(yr, value) AS a18,
-       projected_trade(period, value, 4) AS a19,
-       projected_trade(yr, value, 4) AS a20,
-       period_from_ytd(period, value) AS a21,
-       period_from_ytd(yr, value) AS a22,
-       period_from_ytd(period, value, 4) AS a23,
-       period_from_ytd(yr, value, 4) AS a24,
-       share_of(value, part) AS a25,
-       hhi(value) AS a26
-FROM par_data$q$);
+SELECT 'ungrouped', pg_temp.explain_output('EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+CREATE TABLE par_parallel AS ' || pg_temp.aggregates_query('par_data'));
 INSERT INTO par_plans
-SELECT 'grouped', pg_temp.plan_of($q$EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
-CREATE TABLE par_parallel_g AS
-SELECT grp,
-       cumulative_trade(value) AS a01,
-       ytd_trade(period, value) AS a02,
-       ytd_trade(yr, value) AS a03,
-       ytd_trade(period, value, 4) AS a04,
-       ytd_trade(yr, value, 4) AS a05,
-       ttm_trade(period, value) AS a06,
-       ttm_trade(yr, value) AS a07,
-       yoy_growth(period, value) AS a08,
-       yoy_growth(yr, value) AS a09,
-       ytd_yoy_growth(period, value) AS a10,
-       ytd_yoy_growth(yr, value) AS a11,
-       ytd_yoy_growth(period, value, 7) AS a12,
-       ytd_yoy_growth(yr, value, 7) AS a13,
-       target_attainment(value, 1000000) AS a14,
-       target_reached_at(period, value, 1000000) AS a15,
-       target_reached_at(yr, value, 1000000) AS a16,
-       projected_trade(period, value) AS a17,
-       projected_trade(yr, value) AS a18,
-       projected_trade(period, value, 4) AS a19,
-       projected_trade(yr, value, 4) AS a20,
-       period_from_ytd(period, value) AS a21,
-       period_from_ytd(yr, value) AS a22,
-       period_from_ytd(period, value, 4) AS a23,
-       period_from_ytd(yr, value, 4) AS a24,
-       share_of(value, part) AS a25,
-       hhi(value) AS a26
-FROM par_data GROUP BY grp$q$);
+SELECT 'grouped', pg_temp.explain_output('EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+CREATE TABLE par_parallel_g AS ' || pg_temp.aggregates_query('par_data', 'grp'));
 
 SELECT matches((SELECT plan FROM par_plans WHERE name = 'ungrouped'),
                'Partial Aggregate', 'ungrouped: the plan has a Partial Aggregate');
@@ -184,110 +65,15 @@ SELECT matches((SELECT plan FROM par_plans WHERE name = 'grouped'),
 SELECT matches((SELECT plan FROM par_plans WHERE name = 'grouped'),
                'Workers Launched: [1-9]', 'grouped: parallel workers ran');
 
-SELECT results_eq('SELECT a01 FROM par_serial', 'SELECT a01 FROM par_parallel',
-    'parallel = serial, ungrouped: cumulative_trade(value)');
-SELECT results_eq('SELECT a02 FROM par_serial', 'SELECT a02 FROM par_parallel',
-    'parallel = serial, ungrouped: ytd_trade(period, value)');
-SELECT results_eq('SELECT a03 FROM par_serial', 'SELECT a03 FROM par_parallel',
-    'parallel = serial, ungrouped: ytd_trade(yr, value)');
-SELECT results_eq('SELECT a04 FROM par_serial', 'SELECT a04 FROM par_parallel',
-    'parallel = serial, ungrouped: ytd_trade(period, value, 4)');
-SELECT results_eq('SELECT a05 FROM par_serial', 'SELECT a05 FROM par_parallel',
-    'parallel = serial, ungrouped: ytd_trade(yr, value, 4)');
-SELECT results_eq('SELECT a06 FROM par_serial', 'SELECT a06 FROM par_parallel',
-    'parallel = serial, ungrouped: ttm_trade(period, value)');
-SELECT results_eq('SELECT a07 FROM par_serial', 'SELECT a07 FROM par_parallel',
-    'parallel = serial, ungrouped: ttm_trade(yr, value)');
-SELECT results_eq('SELECT a08 FROM par_serial', 'SELECT a08 FROM par_parallel',
-    'parallel = serial, ungrouped: yoy_growth(period, value)');
-SELECT results_eq('SELECT a09 FROM par_serial', 'SELECT a09 FROM par_parallel',
-    'parallel = serial, ungrouped: yoy_growth(yr, value)');
-SELECT results_eq('SELECT a10 FROM par_serial', 'SELECT a10 FROM par_parallel',
-    'parallel = serial, ungrouped: ytd_yoy_growth(period, value)');
-SELECT results_eq('SELECT a11 FROM par_serial', 'SELECT a11 FROM par_parallel',
-    'parallel = serial, ungrouped: ytd_yoy_growth(yr, value)');
-SELECT results_eq('SELECT a12 FROM par_serial', 'SELECT a12 FROM par_parallel',
-    'parallel = serial, ungrouped: ytd_yoy_growth(period, value, 7)');
-SELECT results_eq('SELECT a13 FROM par_serial', 'SELECT a13 FROM par_parallel',
-    'parallel = serial, ungrouped: ytd_yoy_growth(yr, value, 7)');
-SELECT results_eq('SELECT a14 FROM par_serial', 'SELECT a14 FROM par_parallel',
-    'parallel = serial, ungrouped: target_attainment(value, 1000000)');
-SELECT results_eq('SELECT a15 FROM par_serial', 'SELECT a15 FROM par_parallel',
-    'parallel = serial, ungrouped: target_reached_at(period, value, 1000000)');
-SELECT results_eq('SELECT a16 FROM par_serial', 'SELECT a16 FROM par_parallel',
-    'parallel = serial, ungrouped: target_reached_at(yr, value, 1000000)');
-SELECT results_eq('SELECT a17 FROM par_serial', 'SELECT a17 FROM par_parallel',
-    'parallel = serial, ungrouped: projected_trade(period, value)');
-SELECT results_eq('SELECT a18 FROM par_serial', 'SELECT a18 FROM par_parallel',
-    'parallel = serial, ungrouped: projected_trade(yr, value)');
-SELECT results_eq('SELECT a19 FROM par_serial', 'SELECT a19 FROM par_parallel',
-    'parallel = serial, ungrouped: projected_trade(period, value, 4)');
-SELECT results_eq('SELECT a20 FROM par_serial', 'SELECT a20 FROM par_parallel',
-    'parallel = serial, ungrouped: projected_trade(yr, value, 4)');
-SELECT results_eq('SELECT a21 FROM par_serial', 'SELECT a21 FROM par_parallel',
-    'parallel = serial, ungrouped: period_from_ytd(period, value)');
-SELECT results_eq('SELECT a22 FROM par_serial', 'SELECT a22 FROM par_parallel',
-    'parallel = serial, ungrouped: period_from_ytd(yr, value)');
-SELECT results_eq('SELECT a23 FROM par_serial', 'SELECT a23 FROM par_parallel',
-    'parallel = serial, ungrouped: period_from_ytd(period, value, 4)');
-SELECT results_eq('SELECT a24 FROM par_serial', 'SELECT a24 FROM par_parallel',
-    'parallel = serial, ungrouped: period_from_ytd(yr, value, 4)');
-SELECT results_eq('SELECT a25 FROM par_serial', 'SELECT a25 FROM par_parallel',
-    'parallel = serial, ungrouped: share_of(value, part)');
-SELECT results_eq('SELECT a26 FROM par_serial', 'SELECT a26 FROM par_parallel',
-    'parallel = serial, ungrouped: hhi(value)');
-SELECT results_eq('SELECT grp, a01 FROM par_serial_g ORDER BY grp', 'SELECT grp, a01 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: cumulative_trade(value)');
-SELECT results_eq('SELECT grp, a02 FROM par_serial_g ORDER BY grp', 'SELECT grp, a02 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: ytd_trade(period, value)');
-SELECT results_eq('SELECT grp, a03 FROM par_serial_g ORDER BY grp', 'SELECT grp, a03 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: ytd_trade(yr, value)');
-SELECT results_eq('SELECT grp, a04 FROM par_serial_g ORDER BY grp', 'SELECT grp, a04 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: ytd_trade(period, value, 4)');
-SELECT results_eq('SELECT grp, a05 FROM par_serial_g ORDER BY grp', 'SELECT grp, a05 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: ytd_trade(yr, value, 4)');
-SELECT results_eq('SELECT grp, a06 FROM par_serial_g ORDER BY grp', 'SELECT grp, a06 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: ttm_trade(period, value)');
-SELECT results_eq('SELECT grp, a07 FROM par_serial_g ORDER BY grp', 'SELECT grp, a07 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: ttm_trade(yr, value)');
-SELECT results_eq('SELECT grp, a08 FROM par_serial_g ORDER BY grp', 'SELECT grp, a08 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: yoy_growth(period, value)');
-SELECT results_eq('SELECT grp, a09 FROM par_serial_g ORDER BY grp', 'SELECT grp, a09 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: yoy_growth(yr, value)');
-SELECT results_eq('SELECT grp, a10 FROM par_serial_g ORDER BY grp', 'SELECT grp, a10 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: ytd_yoy_growth(period, value)');
-SELECT results_eq('SELECT grp, a11 FROM par_serial_g ORDER BY grp', 'SELECT grp, a11 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: ytd_yoy_growth(yr, value)');
-SELECT results_eq('SELECT grp, a12 FROM par_serial_g ORDER BY grp', 'SELECT grp, a12 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: ytd_yoy_growth(period, value, 7)');
-SELECT results_eq('SELECT grp, a13 FROM par_serial_g ORDER BY grp', 'SELECT grp, a13 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: ytd_yoy_growth(yr, value, 7)');
-SELECT results_eq('SELECT grp, a14 FROM par_serial_g ORDER BY grp', 'SELECT grp, a14 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: target_attainment(value, 1000000)');
-SELECT results_eq('SELECT grp, a15 FROM par_serial_g ORDER BY grp', 'SELECT grp, a15 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: target_reached_at(period, value, 1000000)');
-SELECT results_eq('SELECT grp, a16 FROM par_serial_g ORDER BY grp', 'SELECT grp, a16 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: target_reached_at(yr, value, 1000000)');
-SELECT results_eq('SELECT grp, a17 FROM par_serial_g ORDER BY grp', 'SELECT grp, a17 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: projected_trade(period, value)');
-SELECT results_eq('SELECT grp, a18 FROM par_serial_g ORDER BY grp', 'SELECT grp, a18 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: projected_trade(yr, value)');
-SELECT results_eq('SELECT grp, a19 FROM par_serial_g ORDER BY grp', 'SELECT grp, a19 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: projected_trade(period, value, 4)');
-SELECT results_eq('SELECT grp, a20 FROM par_serial_g ORDER BY grp', 'SELECT grp, a20 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: projected_trade(yr, value, 4)');
-SELECT results_eq('SELECT grp, a21 FROM par_serial_g ORDER BY grp', 'SELECT grp, a21 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: period_from_ytd(period, value)');
-SELECT results_eq('SELECT grp, a22 FROM par_serial_g ORDER BY grp', 'SELECT grp, a22 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: period_from_ytd(yr, value)');
-SELECT results_eq('SELECT grp, a23 FROM par_serial_g ORDER BY grp', 'SELECT grp, a23 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: period_from_ytd(period, value, 4)');
-SELECT results_eq('SELECT grp, a24 FROM par_serial_g ORDER BY grp', 'SELECT grp, a24 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: period_from_ytd(yr, value, 4)');
-SELECT results_eq('SELECT grp, a25 FROM par_serial_g ORDER BY grp', 'SELECT grp, a25 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: share_of(value, part)');
-SELECT results_eq('SELECT grp, a26 FROM par_serial_g ORDER BY grp', 'SELECT grp, a26 FROM par_parallel_g ORDER BY grp',
-    'parallel = serial, grouped: hhi(value)');
+-- Each aggregate alone: parallel = serial, ungrouped and grouped.
+SELECT results_eq(format('SELECT %s FROM par_serial', col),
+                  format('SELECT %s FROM par_parallel', col),
+                  'parallel = serial, ungrouped: ' || call)
+FROM pg_temp.aggregate_calls() ORDER BY n;
+SELECT results_eq(format('SELECT grp, %s FROM par_serial_g ORDER BY grp', col),
+                  format('SELECT grp, %s FROM par_parallel_g ORDER BY grp', col),
+                  'parallel = serial, grouped: ' || call)
+FROM pg_temp.aggregate_calls() ORDER BY n;
 
 -- Many small groups: a thousand partial states per worker.
 SET LOCAL max_parallel_workers_per_gather = 0;
@@ -296,7 +82,7 @@ SELECT g1000 AS g, ytd_trade(period, value) AS ytd,
        target_reached_at(period, value, 2000) AS reached, hhi(value) AS hhi
 FROM par_data GROUP BY g1000;
 SET LOCAL max_parallel_workers_per_gather = 4;
-SELECT matches(pg_temp.plan_of($q$EXPLAIN (COSTS OFF)
+SELECT matches(pg_temp.explain_output($q$EXPLAIN (COSTS OFF)
     SELECT g1000 AS g, ytd_trade(period, value) FROM par_data GROUP BY g1000$q$),
     'Partial', '1000 groups: the plan is partial');
 CREATE TABLE par_many_parallel AS

@@ -4,6 +4,9 @@
 BEGIN;
 SELECT plan(15);
 
+\ir lib/aggregates.sql
+\ir lib/plans.sql
+
 CREATE TABLE pw (id int, grp int, period date, yr int, value float8, part boolean)
     PARTITION BY LIST (grp);
 CREATE TABLE pw_0 PARTITION OF pw FOR VALUES IN (0);
@@ -19,108 +22,14 @@ SELECT i, i % 4,
 FROM generate_series(1, 100000) AS i;
 ANALYZE pw;
 
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    line text;
-    result text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        result := result || line || E'\n';
-    END LOOP;
-    RETURN result;
-END
-$$;
-
 SET LOCAL max_parallel_workers_per_gather = 0;
 SET LOCAL enable_partitionwise_aggregate = off;
 
-CREATE TABLE pw_plain AS
-SELECT
-       cumulative_trade(value) AS a01,
-       ytd_trade(period, value) AS a02,
-       ytd_trade(yr, value) AS a03,
-       ytd_trade(period, value, 4) AS a04,
-       ytd_trade(yr, value, 4) AS a05,
-       ttm_trade(period, value) AS a06,
-       ttm_trade(yr, value) AS a07,
-       yoy_growth(period, value) AS a08,
-       yoy_growth(yr, value) AS a09,
-       ytd_yoy_growth(period, value) AS a10,
-       ytd_yoy_growth(yr, value) AS a11,
-       ytd_yoy_growth(period, value, 7) AS a12,
-       ytd_yoy_growth(yr, value, 7) AS a13,
-       target_attainment(value, 1000000) AS a14,
-       target_reached_at(period, value, 1000000) AS a15,
-       target_reached_at(yr, value, 1000000) AS a16,
-       projected_trade(period, value) AS a17,
-       projected_trade(yr, value) AS a18,
-       projected_trade(period, value, 4) AS a19,
-       projected_trade(yr, value, 4) AS a20,
-       period_from_ytd(period, value) AS a21,
-       period_from_ytd(yr, value) AS a22,
-       period_from_ytd(period, value, 4) AS a23,
-       period_from_ytd(yr, value, 4) AS a24,
-       share_of(value, part) AS a25,
-       hhi(value) AS a26
-FROM pw;
-CREATE TABLE pw_plain_grp AS
-SELECT grp,
-       cumulative_trade(value) AS a01,
-       ytd_trade(period, value) AS a02,
-       ytd_trade(yr, value) AS a03,
-       ytd_trade(period, value, 4) AS a04,
-       ytd_trade(yr, value, 4) AS a05,
-       ttm_trade(period, value) AS a06,
-       ttm_trade(yr, value) AS a07,
-       yoy_growth(period, value) AS a08,
-       yoy_growth(yr, value) AS a09,
-       ytd_yoy_growth(period, value) AS a10,
-       ytd_yoy_growth(yr, value) AS a11,
-       ytd_yoy_growth(period, value, 7) AS a12,
-       ytd_yoy_growth(yr, value, 7) AS a13,
-       target_attainment(value, 1000000) AS a14,
-       target_reached_at(period, value, 1000000) AS a15,
-       target_reached_at(yr, value, 1000000) AS a16,
-       projected_trade(period, value) AS a17,
-       projected_trade(yr, value) AS a18,
-       projected_trade(period, value, 4) AS a19,
-       projected_trade(yr, value, 4) AS a20,
-       period_from_ytd(period, value) AS a21,
-       period_from_ytd(yr, value) AS a22,
-       period_from_ytd(period, value, 4) AS a23,
-       period_from_ytd(yr, value, 4) AS a24,
-       share_of(value, part) AS a25,
-       hhi(value) AS a26
-FROM pw GROUP BY grp;
-CREATE TABLE pw_plain_part AS
-SELECT part,
-       cumulative_trade(value) AS a01,
-       ytd_trade(period, value) AS a02,
-       ytd_trade(yr, value) AS a03,
-       ytd_trade(period, value, 4) AS a04,
-       ytd_trade(yr, value, 4) AS a05,
-       ttm_trade(period, value) AS a06,
-       ttm_trade(yr, value) AS a07,
-       yoy_growth(period, value) AS a08,
-       yoy_growth(yr, value) AS a09,
-       ytd_yoy_growth(period, value) AS a10,
-       ytd_yoy_growth(yr, value) AS a11,
-       ytd_yoy_growth(period, value, 7) AS a12,
-       ytd_yoy_growth(yr, value, 7) AS a13,
-       target_attainment(value, 1000000) AS a14,
-       target_reached_at(period, value, 1000000) AS a15,
-       target_reached_at(yr, value, 1000000) AS a16,
-       projected_trade(period, value) AS a17,
-       projected_trade(yr, value) AS a18,
-       projected_trade(period, value, 4) AS a19,
-       projected_trade(yr, value, 4) AS a20,
-       period_from_ytd(period, value) AS a21,
-       period_from_ytd(yr, value) AS a22,
-       period_from_ytd(period, value, 4) AS a23,
-       period_from_ytd(yr, value, 4) AS a24,
-       share_of(value, part) AS a25,
-       hhi(value) AS a26
-FROM pw GROUP BY part;
+-- Every aggregate of lib/aggregates.sql (columns a01 .. a26): ungrouped,
+-- grouped by the partition key, and grouped across partitions.
+SELECT 'CREATE TABLE pw_plain AS ' || pg_temp.aggregates_query('pw') \gexec
+SELECT 'CREATE TABLE pw_plain_grp AS ' || pg_temp.aggregates_query('pw', 'grp') \gexec
+SELECT 'CREATE TABLE pw_plain_part AS ' || pg_temp.aggregates_query('pw', 'part') \gexec
 
 SET LOCAL enable_partitionwise_aggregate = on;
 
@@ -131,93 +40,9 @@ SELECT doesnt_match(pg_temp.plan_of('SELECT grp, ytd_trade(period, value) FROM p
 SELECT matches(pg_temp.plan_of('SELECT grp, ytd_trade(period, value) FROM pw GROUP BY grp'),
                'Append', 'grouped by the partition key: one aggregate per partition');
 
-CREATE TABLE pw_wise AS
-SELECT
-       cumulative_trade(value) AS a01,
-       ytd_trade(period, value) AS a02,
-       ytd_trade(yr, value) AS a03,
-       ytd_trade(period, value, 4) AS a04,
-       ytd_trade(yr, value, 4) AS a05,
-       ttm_trade(period, value) AS a06,
-       ttm_trade(yr, value) AS a07,
-       yoy_growth(period, value) AS a08,
-       yoy_growth(yr, value) AS a09,
-       ytd_yoy_growth(period, value) AS a10,
-       ytd_yoy_growth(yr, value) AS a11,
-       ytd_yoy_growth(period, value, 7) AS a12,
-       ytd_yoy_growth(yr, value, 7) AS a13,
-       target_attainment(value, 1000000) AS a14,
-       target_reached_at(period, value, 1000000) AS a15,
-       target_reached_at(yr, value, 1000000) AS a16,
-       projected_trade(period, value) AS a17,
-       projected_trade(yr, value) AS a18,
-       projected_trade(period, value, 4) AS a19,
-       projected_trade(yr, value, 4) AS a20,
-       period_from_ytd(period, value) AS a21,
-       period_from_ytd(yr, value) AS a22,
-       period_from_ytd(period, value, 4) AS a23,
-       period_from_ytd(yr, value, 4) AS a24,
-       share_of(value, part) AS a25,
-       hhi(value) AS a26
-FROM pw;
-CREATE TABLE pw_wise_grp AS
-SELECT grp,
-       cumulative_trade(value) AS a01,
-       ytd_trade(period, value) AS a02,
-       ytd_trade(yr, value) AS a03,
-       ytd_trade(period, value, 4) AS a04,
-       ytd_trade(yr, value, 4) AS a05,
-       ttm_trade(period, value) AS a06,
-       ttm_trade(yr, value) AS a07,
-       yoy_growth(period, value) AS a08,
-       yoy_growth(yr, value) AS a09,
-       ytd_yoy_growth(period, value) AS a10,
-       ytd_yoy_growth(yr, value) AS a11,
-       ytd_yoy_growth(period, value, 7) AS a12,
-       ytd_yoy_growth(yr, value, 7) AS a13,
-       target_attainment(value, 1000000) AS a14,
-       target_reached_at(period, value, 1000000) AS a15,
-       target_reached_at(yr, value, 1000000) AS a16,
-       projected_trade(period, value) AS a17,
-       projected_trade(yr, value) AS a18,
-       projected_trade(period, value, 4) AS a19,
-       projected_trade(yr, value, 4) AS a20,
-       period_from_ytd(period, value) AS a21,
-       period_from_ytd(yr, value) AS a22,
-       period_from_ytd(period, value, 4) AS a23,
-       period_from_ytd(yr, value, 4) AS a24,
-       share_of(value, part) AS a25,
-       hhi(value) AS a26
-FROM pw GROUP BY grp;
-CREATE TABLE pw_wise_part AS
-SELECT part,
-       cumulative_trade(value) AS a01,
-       ytd_trade(period, value) AS a02,
-       ytd_trade(yr, value) AS a03,
-       ytd_trade(period, value, 4) AS a04,
-       ytd_trade(yr, value, 4) AS a05,
-       ttm_trade(period, value) AS a06,
-       ttm_trade(yr, value) AS a07,
-       yoy_growth(period, value) AS a08,
-       yoy_growth(yr, value) AS a09,
-       ytd_yoy_growth(period, value) AS a10,
-       ytd_yoy_growth(yr, value) AS a11,
-       ytd_yoy_growth(period, value, 7) AS a12,
-       ytd_yoy_growth(yr, value, 7) AS a13,
-       target_attainment(value, 1000000) AS a14,
-       target_reached_at(period, value, 1000000) AS a15,
-       target_reached_at(yr, value, 1000000) AS a16,
-       projected_trade(period, value) AS a17,
-       projected_trade(yr, value) AS a18,
-       projected_trade(period, value, 4) AS a19,
-       projected_trade(yr, value, 4) AS a20,
-       period_from_ytd(period, value) AS a21,
-       period_from_ytd(yr, value) AS a22,
-       period_from_ytd(period, value, 4) AS a23,
-       period_from_ytd(yr, value, 4) AS a24,
-       share_of(value, part) AS a25,
-       hhi(value) AS a26
-FROM pw GROUP BY part;
+SELECT 'CREATE TABLE pw_wise AS ' || pg_temp.aggregates_query('pw') \gexec
+SELECT 'CREATE TABLE pw_wise_grp AS ' || pg_temp.aggregates_query('pw', 'grp') \gexec
+SELECT 'CREATE TABLE pw_wise_part AS ' || pg_temp.aggregates_query('pw', 'part') \gexec
 
 SELECT ok((SELECT count(*) = 1 FROM pw_plain), 'plain answer computed');
 SELECT results_eq('SELECT * FROM pw_wise', 'SELECT * FROM pw_plain',
@@ -234,35 +59,7 @@ SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 4;
 SELECT matches(pg_temp.plan_of('SELECT part, ytd_trade(period, value) FROM pw GROUP BY part'),
                'Partial', 'partitionwise and parallel: partial aggregation');
-CREATE TABLE pw_par_part AS
-SELECT part,
-       cumulative_trade(value) AS a01,
-       ytd_trade(period, value) AS a02,
-       ytd_trade(yr, value) AS a03,
-       ytd_trade(period, value, 4) AS a04,
-       ytd_trade(yr, value, 4) AS a05,
-       ttm_trade(period, value) AS a06,
-       ttm_trade(yr, value) AS a07,
-       yoy_growth(period, value) AS a08,
-       yoy_growth(yr, value) AS a09,
-       ytd_yoy_growth(period, value) AS a10,
-       ytd_yoy_growth(yr, value) AS a11,
-       ytd_yoy_growth(period, value, 7) AS a12,
-       ytd_yoy_growth(yr, value, 7) AS a13,
-       target_attainment(value, 1000000) AS a14,
-       target_reached_at(period, value, 1000000) AS a15,
-       target_reached_at(yr, value, 1000000) AS a16,
-       projected_trade(period, value) AS a17,
-       projected_trade(yr, value) AS a18,
-       projected_trade(period, value, 4) AS a19,
-       projected_trade(yr, value, 4) AS a20,
-       period_from_ytd(period, value) AS a21,
-       period_from_ytd(yr, value) AS a22,
-       period_from_ytd(period, value, 4) AS a23,
-       period_from_ytd(yr, value, 4) AS a24,
-       share_of(value, part) AS a25,
-       hhi(value) AS a26
-FROM pw GROUP BY part;
+SELECT 'CREATE TABLE pw_par_part AS ' || pg_temp.aggregates_query('pw', 'part') \gexec
 SELECT results_eq('SELECT * FROM pw_par_part ORDER BY part', 'SELECT * FROM pw_plain_part ORDER BY part',
                   'partitionwise and parallel = plain, every aggregate');
 -- Every worker's state belongs to one partition, so one target: only the

@@ -4,27 +4,19 @@
 BEGIN;
 SELECT plan(60);
 
-SELECT throws_ok($$SELECT ytd_trade('infinity'::date, 1)$$,
-    '22007', 'ytd_trade: invalid period ''infinity'' (expected YYYY-MM-DD, YYYY-MM or a year)',
-    'ytd_trade: infinite date is an invalid period');
-SELECT throws_ok($$SELECT ttm_trade('infinity'::date, 1)$$,
-    '22007', 'ttm_trade: invalid period ''infinity'' (expected YYYY-MM-DD, YYYY-MM or a year)',
-    'ttm_trade: infinite date is an invalid period');
-SELECT throws_ok($$SELECT yoy_growth('infinity'::date, 1)$$,
-    '22007', 'yoy_growth: invalid period ''infinity'' (expected YYYY-MM-DD, YYYY-MM or a year)',
-    'yoy_growth: infinite date is an invalid period');
-SELECT throws_ok($$SELECT ytd_yoy_growth('infinity'::date, 1)$$,
-    '22007', 'ytd_yoy_growth: invalid period ''infinity'' (expected YYYY-MM-DD, YYYY-MM or a year)',
-    'ytd_yoy_growth: infinite date is an invalid period');
-SELECT throws_ok($$SELECT projected_trade('infinity'::date, 1)$$,
-    '22007', 'projected_trade: invalid period ''infinity'' (expected YYYY-MM-DD, YYYY-MM or a year)',
-    'projected_trade: infinite date is an invalid period');
-SELECT throws_ok($$SELECT period_from_ytd('infinity'::date, 1)$$,
-    '22007', 'period_from_ytd: invalid period ''infinity'' (expected YYYY-MM-DD, YYYY-MM or a year)',
-    'period_from_ytd: infinite date is an invalid period');
-SELECT throws_ok($$SELECT target_reached_at('infinity'::date, 1, 100)$$,
-    '22007', 'target_reached_at: invalid period ''infinity'' (expected YYYY-MM-DD, YYYY-MM or a year)',
-    'target_reached_at: infinite date is an invalid period');
+-- An infinite date is an invalid period for every aggregate that takes one.
+SELECT throws_ok(format($$SELECT %s('infinity'::date, 1%s)$$, fn, more_args),
+    '22007', fn || ': invalid period ''infinity'' (expected YYYY-MM-DD, YYYY-MM or a year)',
+    fn || ': infinite date is an invalid period')
+FROM (VALUES (1, 'ytd_trade', ''),
+             (2, 'ttm_trade', ''),
+             (3, 'yoy_growth', ''),
+             (4, 'ytd_yoy_growth', ''),
+             (5, 'projected_trade', ''),
+             (6, 'period_from_ytd', ''),
+             (7, 'target_reached_at', ', 100')) AS c(k, fn, more_args)
+ORDER BY k;
+
 SELECT throws_ok($$SELECT ytd_trade('-infinity'::date, 1)$$,
     '22007', 'ytd_trade: invalid period ''-infinity'' (expected YYYY-MM-DD, YYYY-MM or a year)',
     'ytd_trade: -infinity is an invalid period');
@@ -49,75 +41,47 @@ SELECT throws_ok($$SELECT target_reached_at(-5, 1, 10)$$,
 SELECT throws_ok($$SELECT ytd_trade(('infinity'::date), 1) OVER ()$$,
     '22007', NULL,
     'invalid period inside a window');
-SELECT throws_ok($$SELECT cumulative_trade('NaN')$$,
-    '22003', 'cumulative_trade: invalid value NaN (expected a finite number)',
-    'cumulative_trade: NaN value is an error');
-SELECT throws_ok($$SELECT ytd_trade(date '2023-01-01', 'Infinity')$$,
-    '22003', 'ytd_trade: invalid value Infinity (expected a finite number)',
-    'ytd_trade: Infinity value is an error');
-SELECT throws_ok($$SELECT ttm_trade(2023, '-Infinity')$$,
-    '22003', 'ttm_trade: invalid value -Infinity (expected a finite number)',
-    'ttm_trade: -Infinity value is an error');
-SELECT throws_ok($$SELECT yoy_growth(date '2023-01-01', 'NaN')$$,
-    '22003', 'yoy_growth: invalid value NaN (expected a finite number)',
-    'yoy_growth: NaN value is an error');
-SELECT throws_ok($$SELECT ytd_yoy_growth(date '2023-01-01', 'NaN')$$,
-    '22003', 'ytd_yoy_growth: invalid value NaN (expected a finite number)',
-    'ytd_yoy_growth: NaN value is an error');
-SELECT throws_ok($$SELECT target_attainment('NaN', 100)$$,
-    '22003', 'target_attainment: invalid value NaN (expected a finite number)',
-    'target_attainment: NaN value is an error');
-SELECT throws_ok($$SELECT target_reached_at(date '2023-01-01', 'Infinity', 100)$$,
-    '22003', 'target_reached_at: invalid value Infinity (expected a finite number)',
-    'target_reached_at: Infinity value is an error');
-SELECT throws_ok($$SELECT projected_trade(2023, 'NaN')$$,
-    '22003', 'projected_trade: invalid value NaN (expected a finite number)',
-    'projected_trade: NaN value is an error');
-SELECT throws_ok($$SELECT period_from_ytd(date '2023-01-01', 'NaN')$$,
-    '22003', 'period_from_ytd: invalid ytd_value NaN (expected a finite number)',
-    'period_from_ytd: NaN value is an error');
-SELECT throws_ok($$SELECT share_of('NaN', true)$$,
-    '22003', 'share_of: invalid value NaN (expected a finite number)',
-    'share_of: NaN value is an error');
-SELECT throws_ok($$SELECT hhi('Infinity')$$,
-    '22003', 'hhi: invalid value Infinity (expected a finite number)',
-    'hhi: Infinity value is an error');
+
+-- A value that is not a finite number: SELECT fn(before 'bad' after).
+SELECT throws_ok(format('SELECT %s(%s%L%s)', fn, before, bad, after),
+    '22003', format('%s: invalid %s %s (expected a finite number)', fn, arg, bad),
+    format('%s: %s value is an error', fn, bad))
+FROM (VALUES ( 1, 'cumulative_trade',  '',                     'NaN',       '',       'value'),
+             ( 2, 'ytd_trade',         $$date '2023-01-01', $$, 'Infinity',  '',       'value'),
+             ( 3, 'ttm_trade',         '2023, ',               '-Infinity', '',       'value'),
+             ( 4, 'yoy_growth',        $$date '2023-01-01', $$, 'NaN',       '',       'value'),
+             ( 5, 'ytd_yoy_growth',    $$date '2023-01-01', $$, 'NaN',       '',       'value'),
+             ( 6, 'target_attainment', '',                     'NaN',       ', 100',  'value'),
+             ( 7, 'target_reached_at', $$date '2023-01-01', $$, 'Infinity',  ', 100',  'value'),
+             ( 8, 'projected_trade',   '2023, ',               'NaN',       '',       'value'),
+             ( 9, 'period_from_ytd',   $$date '2023-01-01', $$, 'NaN',       '',       'ytd_value'),
+             (10, 'share_of',          '',                     'NaN',       ', true', 'value'),
+             (11, 'hhi',               '',                     'Infinity',  '',       'value'))
+    AS c(k, fn, before, bad, after, arg)
+ORDER BY k;
+
 SELECT throws_ok($$SELECT cumulative_trade(v) FROM (VALUES (1e308::float8), (1e308)) AS t(v)$$,
     '22003', 'cumulative_trade: sum out of range',
     'cumulative_trade: overflow is an error');
 SELECT throws_ok($$SELECT hhi(-1)$$,
     '22023', 'hhi: invalid value -1 (expected a number >= 0)',
     'hhi: a negative value is an error');
-SELECT throws_ok($$SELECT target_attainment(1, 0)$$,
-    '22023', 'target_attainment: invalid target 0 (expected a finite number > 0)',
-    'target_attainment: target 0 is an error');
-SELECT throws_ok($$SELECT target_attainment(1, -1)$$,
-    '22023', 'target_attainment: invalid target -1 (expected a finite number > 0)',
-    'target_attainment: target -1 is an error');
-SELECT throws_ok($$SELECT target_attainment(1, 'NaN')$$,
-    '22023', 'target_attainment: invalid target NaN (expected a finite number > 0)',
-    'target_attainment: target NaN is an error');
-SELECT throws_ok($$SELECT target_attainment(1, 'Infinity')$$,
-    '22023', 'target_attainment: invalid target Infinity (expected a finite number > 0)',
-    'target_attainment: target Infinity is an error');
-SELECT throws_ok($$SELECT target_attainment(1, NULL)$$,
-    '22023', 'target_attainment: target must not be NULL',
-    'target_attainment: NULL target is an error');
-SELECT throws_ok($$SELECT target_reached_at(date '2023-01-01', 1, 0)$$,
-    '22023', 'target_reached_at: invalid target 0 (expected a finite number > 0)',
-    'target_reached_at: target 0 is an error');
-SELECT throws_ok($$SELECT target_reached_at(date '2023-01-01', 1, -1)$$,
-    '22023', 'target_reached_at: invalid target -1 (expected a finite number > 0)',
-    'target_reached_at: target -1 is an error');
-SELECT throws_ok($$SELECT target_reached_at(date '2023-01-01', 1, 'NaN')$$,
-    '22023', 'target_reached_at: invalid target NaN (expected a finite number > 0)',
-    'target_reached_at: target NaN is an error');
-SELECT throws_ok($$SELECT target_reached_at(date '2023-01-01', 1, 'Infinity')$$,
-    '22023', 'target_reached_at: invalid target Infinity (expected a finite number > 0)',
-    'target_reached_at: target Infinity is an error');
-SELECT throws_ok($$SELECT target_reached_at(date '2023-01-01', 1, NULL)$$,
-    '22023', 'target_reached_at: target must not be NULL',
-    'target_reached_at: NULL target is an error');
+
+-- The target must be a finite number > 0 and not NULL, for both aggregates
+-- that take one: SELECT fn(args, target).
+SELECT throws_ok(format('SELECT %s(%s, %s)', f.fn, f.args, t.target),
+    '22023', f.fn || ': ' || t.message, f.fn || ': ' || t.name)
+FROM (VALUES (1, 'target_attainment', '1'),
+             (2, 'target_reached_at', $$date '2023-01-01', 1$$)) AS f(k, fn, args)
+CROSS JOIN
+     (VALUES (1, '0',            'invalid target 0 (expected a finite number > 0)',        'target 0 is an error'),
+             (2, '-1',           'invalid target -1 (expected a finite number > 0)',       'target -1 is an error'),
+             (3, $$'NaN'$$,      'invalid target NaN (expected a finite number > 0)',      'target NaN is an error'),
+             (4, $$'Infinity'$$, 'invalid target Infinity (expected a finite number > 0)', 'target Infinity is an error'),
+             (5, 'NULL',         'target must not be NULL',                                'NULL target is an error'))
+    AS t(k, target, message, name)
+ORDER BY f.k, t.k;
+
 SELECT throws_ok($$SELECT target_attainment(1, NULL) FROM generate_series(1, 3)$$,
     '22023', 'target_attainment: target must not be NULL',
     'target_attainment: NULL target is an error even when value is not NULL in other rows');
@@ -130,42 +94,26 @@ SELECT throws_ok($$SELECT target_attainment(v, t) FROM (VALUES (1.0::float8, 100
 SELECT throws_ok($$SELECT target_reached_at(p, 1, t) FROM (VALUES (2021, 100.0::float8), (2022, 50)) AS x(p, t)$$,
     '22023', 'target_reached_at: target must be the same in every row of a group (100 and 50)',
     'target_reached_at: a target that changes is an error');
-SELECT throws_ok($$SELECT ytd_trade(date '2023-01-01', 1, 0)$$,
-    '22023', 'ytd_trade: invalid fy_start_month 0 (expected an integer from 1 to 12)',
-    'ytd_trade: fy_start_month 0 is an error');
-SELECT throws_ok($$SELECT ytd_trade(2023, 1, 13)$$,
-    '22023', 'ytd_trade: invalid fy_start_month 13 (expected an integer from 1 to 12)',
-    'ytd_trade: fy_start_month 13 is an error (annual periods too)');
-SELECT throws_ok($$SELECT ytd_trade(date '2023-01-01', 1, NULL)$$,
-    '22023', 'ytd_trade: fy_start_month must not be NULL',
-    'ytd_trade: NULL fy_start_month is an error');
-SELECT throws_ok($$SELECT ytd_yoy_growth(date '2023-01-01', 1, 0)$$,
-    '22023', 'ytd_yoy_growth: invalid fy_start_month 0 (expected an integer from 1 to 12)',
-    'ytd_yoy_growth: fy_start_month 0 is an error');
-SELECT throws_ok($$SELECT ytd_yoy_growth(2023, 1, 13)$$,
-    '22023', 'ytd_yoy_growth: invalid fy_start_month 13 (expected an integer from 1 to 12)',
-    'ytd_yoy_growth: fy_start_month 13 is an error (annual periods too)');
-SELECT throws_ok($$SELECT ytd_yoy_growth(date '2023-01-01', 1, NULL)$$,
-    '22023', 'ytd_yoy_growth: fy_start_month must not be NULL',
-    'ytd_yoy_growth: NULL fy_start_month is an error');
-SELECT throws_ok($$SELECT projected_trade(date '2023-01-01', 1, 0)$$,
-    '22023', 'projected_trade: invalid fy_start_month 0 (expected an integer from 1 to 12)',
-    'projected_trade: fy_start_month 0 is an error');
-SELECT throws_ok($$SELECT projected_trade(2023, 1, 13)$$,
-    '22023', 'projected_trade: invalid fy_start_month 13 (expected an integer from 1 to 12)',
-    'projected_trade: fy_start_month 13 is an error (annual periods too)');
-SELECT throws_ok($$SELECT projected_trade(date '2023-01-01', 1, NULL)$$,
-    '22023', 'projected_trade: fy_start_month must not be NULL',
-    'projected_trade: NULL fy_start_month is an error');
-SELECT throws_ok($$SELECT period_from_ytd(date '2023-01-01', 1, 0)$$,
-    '22023', 'period_from_ytd: invalid fy_start_month 0 (expected an integer from 1 to 12)',
-    'period_from_ytd: fy_start_month 0 is an error');
-SELECT throws_ok($$SELECT period_from_ytd(2023, 1, 13)$$,
-    '22023', 'period_from_ytd: invalid fy_start_month 13 (expected an integer from 1 to 12)',
-    'period_from_ytd: fy_start_month 13 is an error (annual periods too)');
-SELECT throws_ok($$SELECT period_from_ytd(date '2023-01-01', 1, NULL)$$,
-    '22023', 'period_from_ytd: fy_start_month must not be NULL',
-    'period_from_ytd: NULL fy_start_month is an error');
+
+-- fy_start_month must be an integer from 1 to 12 and not NULL, for every
+-- aggregate that takes one: SELECT fn(args).
+SELECT throws_ok(format('SELECT %s(%s)', f.fn, c.args),
+    '22023', f.fn || ': ' || c.message, f.fn || ': ' || c.name)
+FROM (VALUES (1, 'ytd_trade'), (2, 'ytd_yoy_growth'), (3, 'projected_trade'), (4, 'period_from_ytd'))
+    AS f(k, fn)
+CROSS JOIN
+     (VALUES (1, $$date '2023-01-01', 1, 0$$,
+                 'invalid fy_start_month 0 (expected an integer from 1 to 12)',
+                 'fy_start_month 0 is an error'),
+             (2, '2023, 1, 13',
+                 'invalid fy_start_month 13 (expected an integer from 1 to 12)',
+                 'fy_start_month 13 is an error (annual periods too)'),
+             (3, $$date '2023-01-01', 1, NULL$$,
+                 'fy_start_month must not be NULL',
+                 'NULL fy_start_month is an error'))
+    AS c(k, args, message, name)
+ORDER BY f.k, c.k;
+
 SELECT throws_ok($$SELECT ytd_trade(date '2023-01-01', v, m) FROM (VALUES (1.0::float8, 1), (2, 4)) AS x(v, m)$$,
     '22023', 'ytd_trade: fy_start_month must be the same in every row of a group (1 and 4)',
     'ytd_trade: a fy_start_month that changes is an error');
