@@ -158,3 +158,18 @@ ta_result ref_answer(ta_agg_kind kind, const ref_set *s)
     default: abort();
     }
 }
+
+ta_result ref_answer_non_null(ta_agg_kind kind, const ref_row *rows, int n, ref_set params)
+{
+    ref_row *kept = malloc(((size_t)n + 1) * sizeof *kept);
+    if (!kept)
+        abort();
+    params.rows = kept;
+    params.n = 0;
+    for (int i = 0; i < n; i++)
+        if (!isnan(rows[i].value))
+            kept[params.n++] = rows[i];
+    ta_result r = ref_answer(kind, &params);
+    free(kept);
+    return r;
+}

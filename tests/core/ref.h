@@ -25,4 +25,8 @@ typedef struct ref_set {
 /* The answer the SPEC defines for aggregate kind over the rows. */
 ta_result ref_answer(ta_agg_kind kind, const ref_set *s);
 
+/* The same over the rows whose value is not NaN (NaN stands for NULL, which
+ * the aggregates skip); the other fields of params are used as they are. */
+ta_result ref_answer_non_null(ta_agg_kind kind, const ref_row *rows, int n, ref_set params);
+
 #endif

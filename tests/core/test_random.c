@@ -64,12 +64,8 @@ static void make_trial(trial *t)
 /* The reference over the non-NULL rows among rows[0..n-1]. */
 static ta_result reference(const trial *t, const ref_row *rows, int n)
 {
-    ref_row kept[MAXROWS * 2];
-    ref_set s = {kept, 0, t->annual, t->fy, t->target};
-    for (int i = 0; i < n; i++)
-        if (!isnan(rows[i].value))
-            kept[s.n++] = rows[i];
-    return ref_answer(t->kind, &s);
+    ref_set params = {NULL, 0, t->annual, t->fy, t->target};
+    return ref_answer_non_null(t->kind, rows, n, params);
 }
 
 static ta_result answer(const ta_agg *a)

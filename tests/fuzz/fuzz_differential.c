@@ -94,12 +94,8 @@ static ref_row make_row(const run *r, int b1, int b2)
 
 static ta_result reference(const run *r, const ref_row *rows, int n)
 {
-    static ref_row live[MAXKEPT];
-    ref_set s = {live, 0, r->annual, r->fy, r->target};
-    for (int i = 0; i < n; i++)
-        if (!isnan(rows[i].value))
-            live[s.n++] = rows[i];
-    return ref_answer(r->kind, &s);
+    ref_set params = {NULL, 0, r->annual, r->fy, r->target};
+    return ref_answer_non_null(r->kind, rows, n, params);
 }
 
 static ta_result answer(const ta_agg *a)
