@@ -1,0 +1,64 @@
+/*
+ * ta_xsum.h — exact sums of doubles (core-internal).
+ *
+ * A ta_xsum holds the exact real-number sum of the doubles added to it (and
+ * minus those removed), whatever their magnitudes and order. Reading it
+ * rounds once, to nearest-even. Removing a value is adding its negation, so
+ * a sum forgets rows that left a window frame without a trace, and merging
+ * partial sums in any order gives the same bits.
+ *
+ * Cost: values of similar magnitude stay on a fast path of two doubles; only
+ * a sum whose values need more precision or range escalates to an exact
+ * accumulator allocated from the state's allocator.
+ *
+ * The serialized form is canonical: it depends only on the exact value,
+ * never on whether the sum was on the fast path or escalated.
+ */
+#ifndef TA_XSUM_H
+#define TA_XSUM_H
+
+#include "tradeagg.h"
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
+
+struct ta_xbig; /* an escalated accumulator (ta_xsum.c) */
+
+typedef struct ta_xsum {
+    double hi, lo;       /* fast path: the sum is exactly hi + lo */
+    struct ta_xbig *big; /* NULL on the fast path */
+} ta_xsum;
+
+#define TA_XSUM_ZERO ((ta_xsum){0, 0, NULL})
+
+/* sum += v (v finite). Fails only with TA_ERR_NOMEM, leaving sum as it was. */
+ta_status ta_xsum_add(ta_xsum *sum, double v, const ta_allocator *al);
+/* sum += sign * other exactly (sign is 1 or -1). TA_ERR_NOMEM only. */
+ta_status ta_xsum_merge(ta_xsum *sum, const ta_xsum *other, int sign, const ta_allocator *al);
+/* The exact sum rounded once to nearest-even; TA_ERR_RANGE when that is
+ * +-infinity (*out is then left alone). Never changes sum. */
+ta_status ta_xsum_round(const ta_xsum *sum, double *out);
+/* Whether the exact sum is 0. */
+bool ta_xsum_is_zero(const ta_xsum *sum);
+/* Releases an escalated accumulator; sum is 0 afterwards. */
+void ta_xsum_free(ta_xsum *sum, const ta_allocator *al);
+/* A copy of src with its own memory. TA_ERR_NOMEM only. */
+ta_status ta_xsum_copy(ta_xsum *dst, const ta_xsum *src, const ta_allocator *al);
+/* Heap bytes held beyond sizeof(ta_xsum). */
+size_t ta_xsum_mem_size(const ta_xsum *sum);
+
+/* Canonical byte form (little-endian, self-delimiting). */
+size_t ta_xsum_serial_size(const ta_xsum *sum);
+uint8_t *ta_xsum_serialize(const ta_xsum *sum, uint8_t *buf); /* returns the end */
+/* Reads one sum from *p (not past end), advancing *p; refuses any form that
+ * serialize would not have written (TA_ERR_STATE), or TA_ERR_NOMEM. On
+ * failure sum holds no memory. */
+ta_status ta_xsum_deserialize(ta_xsum *sum, const uint8_t **p, const uint8_t *end,
+                              const ta_allocator *al);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
+
+#endif /* TA_XSUM_H */
