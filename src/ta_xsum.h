@@ -23,12 +23,7 @@
 #pragma GCC visibility push(hidden)
 #endif
 
-struct ta_xbig; /* an escalated accumulator (ta_xsum.c) */
-
-typedef struct ta_xsum {
-    double hi, lo;       /* fast path: the sum is exactly hi + lo */
-    struct ta_xbig *big; /* NULL on the fast path */
-} ta_xsum;
+/* ta_xsum itself is declared in tradeagg.h (a state holds two). */
 
 #define TA_XSUM_ZERO ((ta_xsum){0, 0, NULL})
 
@@ -56,6 +51,15 @@ uint8_t *ta_xsum_serialize(const ta_xsum *sum, uint8_t *buf); /* returns the end
  * failure sum holds no memory. */
 ta_status ta_xsum_deserialize(ta_xsum *sum, const uint8_t **p, const uint8_t *end,
                               const ta_allocator *al);
+
+/* q += sign * v * v exactly (v finite; q may exceed the double range
+ * internally). TA_ERR_NOMEM only, leaving q as it was. */
+ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator *al);
+/* The HHI Q / (S * S) per SPEC "Values": Q and S exact sums, S != 0, each
+ * rounded once; when Q or S * S would underflow or overflow, both are
+ * computed on values scaled by one power of two (S scaled into [1, 2)), so
+ * one competitor is exactly 1. TA_ERR_RANGE if the result is not finite. */
+ta_status ta_hhi_ratio(const ta_xsum *q, const ta_xsum *s, double *out);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop
