@@ -41,23 +41,6 @@ struct ta_xbig {
 
 /* ---- error-free transformations ------------------------------------------ */
 
-/* hi + lo += v if two doubles still hold the sum exactly; false otherwise
- * (hi, lo untouched). */
-static inline bool pair_add(double *hi, double *lo, double v)
-{
-    double s = *hi + v;
-    double bv = s - *hi;
-    double err = (*hi - (s - bv)) + (v - bv);
-    double l = *lo + err;
-    double bl = l - *lo;
-    double e2 = (*lo - (l - bl)) + (err - bl);
-    if (e2 != 0) /* also when NaN: hi + v overflowed */
-        return false;
-    *hi = s;
-    *lo = l;
-    return true;
-}
-
 /* a * a = *p + *e exactly (Dekker's split; no fused multiply-add), for
  * 2^-480 <= |a| <= 2^480 or a in [0.5, 1). */
 static void two_square(double a, double *p, double *e)
@@ -327,15 +310,18 @@ static ta_status big_room(ta_xsum *s, uint32_t n, const ta_allocator *al)
     return TA_OK;
 }
 
-/* sum += vals[i] * 2^shifts[i] with the pair moved into the accumulator:
- * memory first, so a failure changes nothing. */
-static ta_status flush(ta_xsum *s, const double *vals, const int *shifts, int n,
+/* sum += vals[i] * 2^shifts[i] in the accumulator, and the pair too when
+ * move_pair (it then starts again from 0): memory first, so a failure
+ * changes nothing. */
+static ta_status flush(ta_xsum *s, const double *vals, const int *shifts, int n, bool move_pair,
                        const ta_allocator *al)
 {
-    double all[6];
-    int sh[6], m = 0, klo = NCH, khi = -1;
-    all[m] = s->hi, sh[m++] = 0;
-    all[m] = s->lo, sh[m++] = 0;
+    double all[4];
+    int sh[4], m = 0, klo = NCH, khi = -1;
+    if (move_pair) {
+        all[m] = s->hi, sh[m++] = 0;
+        all[m] = s->lo, sh[m++] = 0;
+    }
     for (int i = 0; i < n; i++)
         all[m] = vals[i], sh[m++] = shifts[i];
     for (int i = 0; i < m; i++) {
@@ -345,30 +331,32 @@ static ta_status flush(ta_xsum *s, const double *vals, const int *shifts, int n,
         klo = k < klo ? k : klo;
         khi = k + 3 > khi ? k + 3 : khi;
     }
-    if (khi < 0)
-        return TA_OK; /* only zeros */
-    ta_status st = big_cover(s, klo, khi, al);
-    if (st == TA_OK)
-        st = big_room(s, (uint32_t)m, al);
-    if (st != TA_OK)
-        return st;
+    if (khi >= 0) {
+        ta_status st = big_cover(s, klo, khi, al);
+        if (st == TA_OK)
+            st = big_room(s, (uint32_t)m, al);
+        if (st != TA_OK)
+            return st;
+    }
     for (int i = 0; i < m; i++)
         if (all[i] != 0) {
             chunks_add(s->big->c, s->big->lo, all[i], sh[i]);
             s->big->pending++;
         }
-    s->hi = s->lo = 0;
+    if (move_pair)
+        s->hi = s->lo = 0;
     return TA_OK;
 }
 
 /* ---- the interface ------------------------------------------------------------ */
 
-ta_status ta_xsum_add(ta_xsum *sum, double v, const ta_allocator *al)
+/* Two doubles no longer hold the sum (ta_xsum_add in ta_xsum.h tried):
+ * the pair and v move into the accumulator, and the pair starts again, so
+ * values like the earlier ones take the fast path again. */
+ta_status ta_xsum_add_slow(ta_xsum *sum, double v, const ta_allocator *al)
 {
-    if (pair_add(&sum->hi, &sum->lo, v))
-        return TA_OK;
     int zero = 0;
-    return flush(sum, &v, &zero, 1, al);
+    return flush(sum, &v, &zero, 1, true, al);
 }
 
 ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator *al)
@@ -380,10 +368,23 @@ ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator 
     if (a >= 0x1p-480 && a <= 0x1p480) {
         two_square(a, &p, &e);
         double hi = q->hi, lo = q->lo;
-        if (pair_add(&hi, &lo, sign * p) && pair_add(&hi, &lo, sign * e)) {
-            q->hi = hi;
-            q->lo = lo;
-            return TA_OK;
+        if (ta_xsum_pair_add(&hi, &lo, sign * p)) {
+            /* The usual case: the rounded square joins the pair, its
+             * error (53 bits further down) the pair or the accumulator. */
+            double hi2 = hi, lo2 = lo;
+            if (ta_xsum_pair_add(&hi2, &lo2, sign * e)) {
+                q->hi = hi2;
+                q->lo = lo2;
+                return TA_OK;
+            }
+            vals[0] = sign * e;
+            sh[0] = 0;
+            ta_status st = flush(q, vals, sh, 1, false, al);
+            if (st == TA_OK) {
+                q->hi = hi;
+                q->lo = lo;
+            }
+            return st;
         }
     } else {
         /* v = f * 2^ex exactly, f in [0.5, 1): its square cannot underflow
@@ -393,7 +394,7 @@ ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator 
     vals[0] = sign * p;
     vals[1] = sign * e;
     sh[0] = sh[1] = 2 * ex;
-    return flush(q, vals, sh, 2, al);
+    return flush(q, vals, sh, 2, true, al);
 }
 
 ta_status ta_xsum_merge(ta_xsum *sum, const ta_xsum *other, int sign, const ta_allocator *al)
@@ -402,12 +403,12 @@ ta_status ta_xsum_merge(ta_xsum *sum, const ta_xsum *other, int sign, const ta_a
     int sh[2] = {0, 0};
     if (!other->big) {
         double hi = sum->hi, lo = sum->lo;
-        if (pair_add(&hi, &lo, vals[0]) && pair_add(&hi, &lo, vals[1])) {
+        if (ta_xsum_pair_add(&hi, &lo, vals[0]) && ta_xsum_pair_add(&hi, &lo, vals[1])) {
             sum->hi = hi;
             sum->lo = lo;
             return TA_OK;
         }
-        return flush(sum, vals, sh, 2, al);
+        return flush(sum, vals, sh, 2, true, al);
     }
     /* other's chunks, carried into [0, 2^32) (top [-2^31, 2^31)), count as
      * one more piece per chunk. */

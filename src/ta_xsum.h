@@ -27,8 +27,33 @@
 
 #define TA_XSUM_ZERO ((ta_xsum){0, 0, NULL})
 
-/* sum += v (v finite). Fails only with TA_ERR_NOMEM, leaving sum as it was. */
-ta_status ta_xsum_add(ta_xsum *sum, double v, const ta_allocator *al);
+/* hi + lo += v if two doubles still hold the sum exactly; false otherwise
+ * (hi, lo untouched). Knuth's TwoSum of hi and v gives s + err = hi + v;
+ * lo + err must then be exact too, which its own TwoSum error says (it is
+ * NaN when hi + v overflowed). */
+static inline bool ta_xsum_pair_add(double *hi, double *lo, double v)
+{
+    double s = *hi + v;
+    double bv = s - *hi;
+    double err = (*hi - (s - bv)) + (v - bv);
+    double l = *lo + err;
+    double bl = l - *lo;
+    double e2 = (*lo - (l - bl)) + (err - bl);
+    if (e2 != 0)
+        return false;
+    *hi = s;
+    *lo = l;
+    return true;
+}
+
+ta_status ta_xsum_add_slow(ta_xsum *sum, double v, const ta_allocator *al);
+
+/* sum += v (v finite). Fails only with TA_ERR_NOMEM, leaving sum as it was.
+ * Inline: every row of a sum comes through here. */
+static inline ta_status ta_xsum_add(ta_xsum *sum, double v, const ta_allocator *al)
+{
+    return ta_xsum_pair_add(&sum->hi, &sum->lo, v) ? TA_OK : ta_xsum_add_slow(sum, v, al);
+}
 /* sum += sign * other exactly (sign is 1 or -1). TA_ERR_NOMEM only. */
 ta_status ta_xsum_merge(ta_xsum *sum, const ta_xsum *other, int sign, const ta_allocator *al);
 /* The exact sum rounded once to nearest-even; TA_ERR_RANGE when that is
