@@ -13,7 +13,10 @@ BUILD   := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT     ?= -O2 -g
-CFLAGS_TA = $(CSTD) $(OPT) $(WARN) -fPIC -Isrc
+# Results are defined to the IEEE-754 operation (SPEC "Values"): never fuse
+# a multiply and an add.
+FPFLAGS := -ffp-contract=off
+CFLAGS_TA = $(CSTD) $(OPT) $(WARN) $(FPFLAGS) -fPIC -Isrc
 
 CORE_SRC := $(sort $(wildcard src/*.c))
 CORE_HDR := $(sort $(wildcard src/*.h))

@@ -9,6 +9,7 @@
  * skipped.
  */
 #include "ta_internal.h"
+#include "ta_xsum.h"
 
 #include <string.h>
 
@@ -32,9 +33,15 @@ void ta_agg_free(ta_agg *a)
         a->al.free(a->al.ud, a->ent);
     a->ent = NULL;
     a->lo = a->hi = a->cap = 0;
+    ta_xsum_free(&a->sum, &a->al);
+    ta_xsum_free(&a->aux, &a->al);
 }
 
-size_t ta_agg_mem_size(const ta_agg *a) { return sizeof *a + (size_t)a->cap * sizeof *a->ent; }
+size_t ta_agg_mem_size(const ta_agg *a)
+{
+    return sizeof *a + (size_t)a->cap * sizeof *a->ent + ta_xsum_mem_size(&a->sum) +
+           ta_xsum_mem_size(&a->aux);
+}
 
 /* A numeric argument for a message: integers exactly as given (2^53 + 1
  * must not print as 2^53), anything else as the double it became. */
@@ -212,22 +219,16 @@ static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_
     return TA_OK;
 }
 
-/* Adds sign * the row to the running sums of a non-periodic aggregate.
- * Values are finite, so a compensation stays finite while its sum does. */
-static ta_status add_sums(ta_agg *a, const row *r, double sign, ta_error *e)
+/* Adds sign * the row to the exact sums of a non-periodic aggregate. Only
+ * memory can fail: a sum out of range is reported when a result is read. */
+static ta_status add_sums(ta_agg *a, const row *r, int sign, ta_error *e)
 {
-    ta_ksum sum = a->sum, aux = a->aux;
-
-    ta_ksum_add(&sum, sign * r->value);
-    if (a->kind == TA_AGG_SHARE_OF && r->part)
-        ta_ksum_add(&aux, sign * r->value);
-    else if (a->kind == TA_AGG_HHI)
-        ta_ksum_add(&aux, sign * (r->value * r->value));
-    if (!isfinite(sum.s) || !isfinite(aux.s))
-        return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", ta_desc(a)->name);
-    a->sum = sum;
-    a->aux = aux;
-    return TA_OK;
+    ta_status st = ta_xsum_add(&a->sum, sign * r->value, &a->al);
+    if (st == TA_OK && a->kind == TA_AGG_SHARE_OF && r->part)
+        st = ta_xsum_add(&a->aux, sign * r->value, &a->al);
+    else if (st == TA_OK && a->kind == TA_AGG_HHI)
+        st = ta_xsum_add_square(&a->aux, r->value, sign, &a->al);
+    return st == TA_OK ? TA_OK : ta_fail(e, st, "%s: out of memory", ta_desc(a)->name);
 }
 
 static ta_status pt_status(ta_status st, const char *fn, ta_error *e)
@@ -278,8 +279,10 @@ ta_status ta_agg_remove(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
         st = add_sums(a, &r, -1, e);
     if (st != TA_OK)
         return st;
-    if (--a->nrows == 0) /* exactly zero again, whatever rounding left */
-        a->sum = a->aux = (ta_ksum){0, 0};
+    if (--a->nrows == 0) { /* the exact sums are 0: drop any accumulator */
+        ta_xsum_free(&a->sum, &a->al);
+        ta_xsum_free(&a->aux, &a->al);
+    }
     return TA_OK;
 }
 
@@ -326,13 +329,9 @@ ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e)
         if ((st = ta_pt_merge(dst, src)) != TA_OK)
             return pt_status(st, fn, e);
     } else {
-        ta_ksum sum = dst->sum, aux = dst->aux;
-        ta_ksum_merge(&sum, src->sum);
-        ta_ksum_merge(&aux, src->aux);
-        if (!ta_ksum_finite(sum) || !ta_ksum_finite(aux))
-            return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
-        dst->sum = sum;
-        dst->aux = aux;
+        if ((st = ta_xsum_merge(&dst->sum, &src->sum, 1, &dst->al)) != TA_OK ||
+            (st = ta_xsum_merge(&dst->aux, &src->aux, 1, &dst->al)) != TA_OK)
+            return ta_fail(e, st, "%s: out of memory", fn);
     }
     dst->nrows += src->nrows;
     return TA_OK;

@@ -54,10 +54,6 @@ void ta_render_value(const ta_value *v, char out[TA_RENDER_MAX]);
 /* A double in its shortest round-trip form: 0, -5, 0.1, NaN, Infinity. */
 void ta_render_double(double d, char out[TA_RENDER_MAX]);
 
-/* A sum of squares below this (2^-969) may be made of squares that fell
- * into the subnormal range and lost precision: hhi refuses to answer. */
-#define TA_HHI_MIN_SQUARES 0x1p-969
-
 /* ---- periods (ta_period.c) ---------------------------------------------- */
 
 #define TA_YEAR_MIN 1
@@ -124,6 +120,17 @@ ta_status ta_pt_reserve(ta_agg *a, uint32_t n);
 uint32_t ta_pt_lower_bound(const ta_agg *a, int32_t k);
 /* Compensated sum and row count of the entries with lo_key <= key <= hi_key. */
 ta_ksum ta_pt_range_sum(const ta_agg *a, int32_t lo_key, int32_t hi_key, uint64_t *rows);
+
+/* ---- derived results (ta_derive.c): SPEC "Values", to the operation ------- */
+
+/* growth_rate(c, p) = (c - p) / |p|; false (a NULL result) when p == 0. */
+bool ta_growth(double c, double p, double *out);
+/* share, attainment, coverage: a / b, one division. */
+double ta_ratio(double a, double b);
+/* projected = (ytd * 12) / months. */
+double ta_projected(double ytd, int months);
+/* index = 100 * (a / b). */
+double ta_index(double a, double b);
 
 /* ---- results (ta_result.c) ------------------------------------------------ */
 

@@ -5,6 +5,7 @@
  * window row, on the same state.
  */
 #include "ta_internal.h"
+#include "ta_xsum.h"
 
 static int fy_of(const ta_agg *a) { return a->fy ? a->fy : 1; }
 
@@ -13,11 +14,12 @@ static int32_t latest(const ta_agg *a) { return a->ent[a->hi - 1].key; }
 /* growth_rate(current, previous): NULL when previous is 0. */
 static ta_status growth(ta_result *r, double cur, double prev, const char *fn, ta_error *e)
 {
-    if (prev == 0) {
+    double g;
+    if (!ta_growth(cur, prev, &g)) {
         ta_result_null(r);
         return TA_OK;
     }
-    return ta_result_real(r, (cur - prev) / fabs(prev), fn, e);
+    return ta_result_real(r, g, fn, e);
 }
 
 /* The sum over lo <= period <= hi. Its overflow is the sum's, whether the
@@ -81,8 +83,8 @@ static ta_status projected(const ta_agg *a, ta_result *r, const char *fn, ta_err
     ta_status st = ytd(a, &v, fn, e);
     if (st != TA_OK)
         return st;
-    return ta_result_real(r, v * 12 / ta_months_elapsed((ta_pkind)a->pkind, latest(a), fy_of(a)),
-                          fn, e);
+    int m = ta_months_elapsed((ta_pkind)a->pkind, latest(a), fy_of(a));
+    return ta_result_real(r, ta_projected(v, m), fn, e);
 }
 
 static ta_status reached_at(const ta_agg *a, ta_result *r)
@@ -134,29 +136,50 @@ static ta_status periodic(const ta_agg *a, ta_result *r, const char *fn, ta_erro
     }
 }
 
+/* An exact sum rounded once, or "sum out of range". */
+static ta_status rounded(const ta_xsum *x, double *out, const char *fn, ta_error *e)
+{
+    if (ta_xsum_round(x, out) == TA_OK)
+        return TA_OK;
+    return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
+}
+
+static ta_status non_periodic(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
+{
+    double sum, part;
+    ta_status st;
+
+    if (a->kind == TA_AGG_HHI) {
+        if (ta_xsum_is_zero(&a->sum))
+            return TA_OK;
+        /* Scaled by a power of two where Q or S * S would leave the normal
+         * range, so the index stays in (0, 1] whatever the magnitudes. */
+        if (ta_hhi_ratio(&a->aux, &a->sum, &sum) != TA_OK)
+            return ta_fail(e, TA_ERR_RANGE, "%s: result out of range", fn);
+        return ta_result_real(r, sum, fn, e);
+    }
+    if (a->kind == TA_AGG_SHARE_OF && ta_xsum_is_zero(&a->sum))
+        return TA_OK;
+    if ((st = rounded(&a->sum, &sum, fn, e)) != TA_OK)
+        return st;
+    switch ((ta_agg_kind)a->kind) {
+    case TA_AGG_CUMULATIVE: return ta_result_real(r, sum, fn, e);
+    case TA_AGG_TARGET_ATTAINMENT: return ta_result_real(r, ta_ratio(sum, a->target), fn, e);
+    default: /* TA_AGG_SHARE_OF */
+        if ((st = rounded(&a->aux, &part, fn, e)) != TA_OK)
+            return st;
+        return ta_result_real(r, ta_ratio(part, sum), fn, e);
+    }
+}
+
 ta_status ta_agg_compute(const ta_agg *a, ta_result *r, ta_error *e)
 {
     const char *fn = ta_desc(a)->name;
-    double sum = ta_ksum_value(a->sum);
 
     ta_result_null(r);
     if (a->nrows == 0)
         return TA_OK;
-    switch ((ta_agg_kind)a->kind) {
-    case TA_AGG_CUMULATIVE: return ta_result_real(r, sum, fn, e);
-    case TA_AGG_TARGET_ATTAINMENT: return ta_result_real(r, sum / a->target, fn, e);
-    case TA_AGG_SHARE_OF:
-        return sum == 0 ? TA_OK : ta_result_real(r, ta_ksum_value(a->aux) / sum, fn, e);
-    case TA_AGG_HHI:
-        if (sum == 0)
-            return TA_OK;
-        /* Squares below the normal range have lost their precision: say so
-         * rather than answer 0, which an index in (0, 1] can never be. */
-        if (ta_ksum_value(a->aux) < TA_HHI_MIN_SQUARES)
-            return ta_fail(e, TA_ERR_RANGE, "%s: values too small to square", fn);
-        return ta_result_real(r, ta_ksum_value(a->aux) / sum / sum, fn, e);
-    default: return periodic(a, r, fn, e);
-    }
+    return ta_desc(a)->periodic ? periodic(a, r, fn, e) : non_periodic(a, r, fn, e);
 }
 
 ta_status ta_agg_result(const ta_agg *a, ta_result *out, ta_error *e)

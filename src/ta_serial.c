@@ -2,21 +2,24 @@
  * ta_serial.c — the byte form of a state, for PostgreSQL's parallel workers
  * and Citus nodes.
  *
- * Layout (little-endian, version 1):
+ * Layout (little-endian, version 2):
  *   0  'T' 'A' version kind pkind fy has_target 0
- *   8  nrows (int64)   16 target   24 sum.s  32 sum.c  40 aux.s  48 aux.c
- *   56 nperiods (uint32)
- *   60 nperiods × { key int32, count uint32, s double, c double }
+ *   8  nrows (int64)   16 target   24 nperiods (uint32)
+ *   28 nperiods × { key int32, count uint32, s double, c double }
+ *   then sum and aux, each in the canonical form of an exact sum
+ *   (ta_xsum.c: 17 bytes for most sums)
+ * Version 1 held compensated sums; such states are refused.
  *
  * Bytes from elsewhere are checked in full, bounds first, before any of them
  * is trusted: a state that passes holds exactly what add() could have built.
  */
 #include "ta_internal.h"
+#include "ta_xsum.h"
 
 #include <string.h>
 
-#define TA_SERIAL_VERSION 1
-#define HEADER            60
+#define TA_SERIAL_VERSION 2
+#define HEADER            28
 #define ENTRY             24
 
 static void put_u32(uint8_t *p, uint32_t v)
@@ -57,7 +60,11 @@ static double get_f64(const uint8_t *p)
     return d;
 }
 
-size_t ta_agg_serial_size(const ta_agg *a) { return HEADER + (size_t)(a->hi - a->lo) * ENTRY; }
+size_t ta_agg_serial_size(const ta_agg *a)
+{
+    return HEADER + (size_t)(a->hi - a->lo) * ENTRY + ta_xsum_serial_size(&a->sum) +
+           ta_xsum_serial_size(&a->aux);
+}
 
 void ta_agg_serialize(const ta_agg *a, uint8_t *b)
 {
@@ -72,11 +79,7 @@ void ta_agg_serialize(const ta_agg *a, uint8_t *b)
     b[7] = 0;
     put_u64(b + 8, (uint64_t)a->nrows);
     put_f64(b + 16, a->target);
-    put_f64(b + 24, a->sum.s);
-    put_f64(b + 32, a->sum.c);
-    put_f64(b + 40, a->aux.s);
-    put_f64(b + 48, a->aux.c);
-    put_u32(b + 56, n);
+    put_u32(b + 24, n);
     for (uint32_t i = 0; i < n; i++) {
         const ta_pentry *p = &a->ent[a->lo + i];
         uint8_t *q = b + HEADER + (size_t)i * ENTRY;
@@ -85,6 +88,7 @@ void ta_agg_serialize(const ta_agg *a, uint8_t *b)
         put_f64(q + 8, p->s);
         put_f64(q + 16, p->c);
     }
+    ta_xsum_serialize(&a->aux, ta_xsum_serialize(&a->sum, b + HEADER + (size_t)n * ENTRY));
 }
 
 static ta_status bad(ta_error *e, const char *why)
@@ -106,13 +110,16 @@ static ta_status check_header(const uint8_t *b, size_t n, ta_error *e)
     if (b[0] != 'T' || b[1] != 'A')
         return bad(e, "not a tradeagg state");
     if (b[2] != TA_SERIAL_VERSION)
-        return bad(e, "unsupported format version");
+        return ta_fail(e, TA_ERR_STATE,
+                       "tradeagg: invalid serialized state (format version %d; this build reads "
+                       "version %d only)",
+                       b[2], TA_SERIAL_VERSION);
     if (b[3] == 0 || b[3] >= TA_AGG_END)
         return bad(e, "unknown aggregate");
     if (b[4] > TA_PK_YEAR || b[5] > 12 || b[6] > 1 || b[7] != 0)
         return bad(e, "bad header flags");
-    uint64_t np = get_u32(b + 56);
-    if ((uint64_t)n != HEADER + np * ENTRY)
+    uint64_t np = get_u32(b + 24);
+    if ((uint64_t)n < HEADER + np * ENTRY)
         return bad(e, "length does not match the period count");
     return TA_OK;
 }
@@ -134,11 +141,15 @@ static ta_status check_state(const ta_agg *a, ta_error *e)
         return bad(e, "bad fiscal year start");
     if (!periodic && a->pkind != TA_PK_NONE)
         return bad(e, "unexpected period kind");
-    if (a->nrows < 0 || !ta_ksum_finite(a->sum) || !ta_ksum_finite(a->aux))
-        return bad(e, "bad sums");
+    if (a->nrows < 0)
+        return bad(e, "bad row count");
     if (a->hi > 0 && (!periodic || a->pkind == TA_PK_NONE))
         return bad(e, "unexpected periods");
-    if (periodic && (a->sum.s != 0 || a->sum.c != 0 || a->aux.s != 0 || a->aux.c != 0))
+    /* Exact sums: no rows, no sum; an aux sum only where the kind keeps one. */
+    bool has_aux = k == TA_AGG_SHARE_OF || k == TA_AGG_HHI;
+    if ((periodic || a->nrows == 0) && !ta_xsum_is_zero(&a->sum))
+        return bad(e, "unexpected sums");
+    if ((periodic || a->nrows == 0 || !has_aux) && !ta_xsum_is_zero(&a->aux))
         return bad(e, "unexpected sums");
     for (uint32_t i = 0; i < a->hi; i++) {
         const ta_pentry *p = &a->ent[i];
@@ -167,9 +178,7 @@ ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *b, size_t n, const ta_all
     a->has_target = b[6];
     a->nrows = (int64_t)get_u64(b + 8);
     a->target = get_f64(b + 16);
-    a->sum = (ta_ksum){get_f64(b + 24), get_f64(b + 32)};
-    a->aux = (ta_ksum){get_f64(b + 40), get_f64(b + 48)};
-    uint32_t np = get_u32(b + 56);
+    uint32_t np = get_u32(b + 24);
     if (np > 0 && ta_pt_reserve(a, np) != TA_OK)
         return ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", ta_desc(a)->name);
     for (uint32_t i = 0; i < np; i++) {
@@ -178,6 +187,17 @@ ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *b, size_t n, const ta_all
             (ta_pentry){(int32_t)get_u32(q), get_u32(q + 4), get_f64(q + 8), get_f64(q + 16)};
     }
     a->hi = np;
+    const uint8_t *p = b + HEADER + (size_t)np * ENTRY, *end = b + n;
+    if ((st = ta_xsum_deserialize(&a->sum, &p, end, al)) != TA_OK ||
+        (st = ta_xsum_deserialize(&a->aux, &p, end, al)) != TA_OK) {
+        ta_agg_free(a);
+        return st == TA_ERR_NOMEM ? ta_fail(e, st, "%s: out of memory", ta_desc(a)->name)
+                                  : bad(e, "bad sums");
+    }
+    if (p != end) {
+        ta_agg_free(a);
+        return bad(e, "trailing bytes");
+    }
     if ((st = check_state(a, e)) != TA_OK)
         ta_agg_free(a);
     return st;

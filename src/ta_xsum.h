@@ -23,17 +23,37 @@
 #pragma GCC visibility push(hidden)
 #endif
 
-struct ta_xbig; /* an escalated accumulator (ta_xsum.c) */
-
-typedef struct ta_xsum {
-    double hi, lo;       /* fast path: the sum is exactly hi + lo */
-    struct ta_xbig *big; /* NULL on the fast path */
-} ta_xsum;
+/* ta_xsum itself is declared in tradeagg.h (a state holds two). */
 
 #define TA_XSUM_ZERO ((ta_xsum){0, 0, NULL})
 
-/* sum += v (v finite). Fails only with TA_ERR_NOMEM, leaving sum as it was. */
-ta_status ta_xsum_add(ta_xsum *sum, double v, const ta_allocator *al);
+/* hi + lo += v if two doubles still hold the sum exactly; false otherwise
+ * (hi, lo untouched). Knuth's TwoSum of hi and v gives s + err = hi + v;
+ * lo + err must then be exact too, which its own TwoSum error says (it is
+ * NaN when hi + v overflowed). */
+static inline bool ta_xsum_pair_add(double *hi, double *lo, double v)
+{
+    double s = *hi + v;
+    double bv = s - *hi;
+    double err = (*hi - (s - bv)) + (v - bv);
+    double l = *lo + err;
+    double bl = l - *lo;
+    double e2 = (*lo - (l - bl)) + (err - bl);
+    if (e2 != 0)
+        return false;
+    *hi = s;
+    *lo = l;
+    return true;
+}
+
+ta_status ta_xsum_add_slow(ta_xsum *sum, double v, const ta_allocator *al);
+
+/* sum += v (v finite). Fails only with TA_ERR_NOMEM, leaving sum as it was.
+ * Inline: every row of a sum comes through here. */
+static inline ta_status ta_xsum_add(ta_xsum *sum, double v, const ta_allocator *al)
+{
+    return ta_xsum_pair_add(&sum->hi, &sum->lo, v) ? TA_OK : ta_xsum_add_slow(sum, v, al);
+}
 /* sum += sign * other exactly (sign is 1 or -1). TA_ERR_NOMEM only. */
 ta_status ta_xsum_merge(ta_xsum *sum, const ta_xsum *other, int sign, const ta_allocator *al);
 /* The exact sum rounded once to nearest-even; TA_ERR_RANGE when that is
@@ -56,6 +76,15 @@ uint8_t *ta_xsum_serialize(const ta_xsum *sum, uint8_t *buf); /* returns the end
  * failure sum holds no memory. */
 ta_status ta_xsum_deserialize(ta_xsum *sum, const uint8_t **p, const uint8_t *end,
                               const ta_allocator *al);
+
+/* q += sign * v * v exactly (v finite; q may exceed the double range
+ * internally). TA_ERR_NOMEM only, leaving q as it was. */
+ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator *al);
+/* The HHI Q / (S * S) per SPEC "Values": Q and S exact sums, S != 0, each
+ * rounded once; when Q or S * S would underflow or overflow, both are
+ * computed on values scaled by one power of two (S scaled into [1, 2)), so
+ * one competitor is exactly 1. TA_ERR_RANGE if the result is not finite. */
+ta_status ta_hhi_ratio(const ta_xsum *q, const ta_xsum *s, double *out);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

@@ -111,6 +111,14 @@ typedef struct ta_allocator {
     void *ud;
 } ta_allocator;
 
+/* An exact sum of doubles (src/ta_xsum.h; treat as opaque). Zero-filled is
+ * the exact 0. */
+struct ta_xbig;
+typedef struct ta_xsum {
+    double hi, lo;       /* the sum is exactly hi + lo + big */
+    struct ta_xbig *big; /* NULL until two doubles are not enough */
+} ta_xsum;
+
 /* ---- scalar functions -------------------------------------------------- */
 
 typedef enum ta_scalar_kind {
@@ -202,8 +210,8 @@ typedef struct ta_agg {
     uint8_t memo_type;  /* TA_V_DATE, TA_V_TEXT, or 0: no memo yet       */
     uint8_t memo_len;
     int64_t nrows; /* usable rows currently in the state */
-    ta_ksum sum;   /* every value (non-periodic aggregates) */
-    ta_ksum aux;   /* share_of: the part; hhi: the squares */
+    ta_xsum sum;   /* every value (non-periodic aggregates) */
+    ta_xsum aux;   /* share_of: the part; hhi: the squares */
     double target;
 } ta_agg; /* 128 bytes on LP64: PostgreSQL's allocator rounds up to a power of 2 */
 

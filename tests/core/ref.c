@@ -1,6 +1,7 @@
-/* ref.c — the slow reference (see ref.h). Sums are plain: the tests feed it
- * values that are multiples of 1/4, so every sum is exact in a double. */
+/* ref.c — the slow reference (see ref.h). Every sum is exact (ref_exact.c)
+ * and rounded once, as SPEC "Values" defines it. */
 #include "ref.h"
+#include "ref_exact.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -20,6 +21,9 @@ static int cmp(ymd a, ymd b)
 
 static ymd at(const ref_row *r) { return (ymd){r->y, r->m, r->d}; }
 
+static ta_result real(double d);
+static ta_result null(void);
+
 static ymd one_year_before(ymd p, bool annual)
 {
     if (annual)
@@ -37,17 +41,57 @@ static ymd fiscal_start(ymd p, bool annual, int fy)
     return (ymd){p.m >= fy ? p.y : p.y - 1, fy, 1};
 }
 
-/* Sum and row count over lo <= period <= hi. */
+static double rounded(const ref_exact *x)
+{
+    double d;
+    return rx_round(x, 0, &d) ? d : INFINITY;
+}
+
+/* Sum (exact, rounded once) and row count over lo <= period <= hi. */
 static double between(const ref_set *s, ymd lo, ymd hi, int *count)
 {
-    double sum = 0;
+    ref_exact sum;
+    rx_init(&sum);
     *count = 0;
     for (int i = 0; i < s->n; i++)
         if (cmp(at(&s->rows[i]), lo) >= 0 && cmp(at(&s->rows[i]), hi) <= 0) {
-            sum += s->rows[i].value;
+            rx_add(&sum, s->rows[i].value);
             ++*count;
         }
-    return sum;
+    double d = rounded(&sum);
+    rx_free(&sum);
+    return d;
+}
+
+/* The non-periodic aggregates, from the exact sums of every row. */
+static ta_result non_periodic(ta_agg_kind kind, const ref_set *s)
+{
+    ref_exact total, part, squares;
+    double d = 0;
+    ta_result r;
+    rx_init(&total);
+    rx_init(&part);
+    rx_init(&squares);
+    for (int i = 0; i < s->n; i++) {
+        rx_add(&total, s->rows[i].value);
+        if (s->rows[i].part)
+            rx_add(&part, s->rows[i].value);
+        rx_add_square(&squares, s->rows[i].value);
+    }
+    switch (kind) {
+    case TA_AGG_CUMULATIVE: r = real(rounded(&total)); break;
+    case TA_AGG_TARGET_ATTAINMENT: r = real(rounded(&total) / s->target); break;
+    case TA_AGG_SHARE_OF:
+        r = rx_sign(&total) == 0 ? null() : real(rounded(&part) / rounded(&total));
+        break;
+    default: /* hhi */
+        r = rx_sign(&total) == 0 ? null() : real(rx_hhi(&squares, &total, &d) ? d : INFINITY);
+        break;
+    }
+    rx_free(&total);
+    rx_free(&part);
+    rx_free(&squares);
+    return r;
 }
 
 static ta_result real(double d)
@@ -118,24 +162,21 @@ static ta_result from_ytd(const ref_set *s, ymd l)
 
 ta_result ref_answer(ta_agg_kind kind, const ref_set *s)
 {
-    double total = 0, part = 0, squares = 0;
     int c, c2;
     if (s->n == 0)
         return null();
-    for (int i = 0; i < s->n; i++) {
-        total += s->rows[i].value;
-        part += s->rows[i].part ? s->rows[i].value : 0;
-        squares += s->rows[i].value * s->rows[i].value;
+    switch (kind) {
+    case TA_AGG_CUMULATIVE:
+    case TA_AGG_TARGET_ATTAINMENT:
+    case TA_AGG_SHARE_OF:
+    case TA_AGG_HHI: return non_periodic(kind, s);
+    default: break;
     }
     ymd l = latest(s);
     ymd start = fiscal_start(l, s->annual, s->fy);
     ymd before = one_year_before(l, s->annual);
     double ytd = between(s, start, l, &c);
     switch (kind) {
-    case TA_AGG_CUMULATIVE: return real(total);
-    case TA_AGG_TARGET_ATTAINMENT: return real(total / s->target);
-    case TA_AGG_SHARE_OF: return total == 0 ? null() : real(part / total);
-    case TA_AGG_HHI: return total == 0 ? null() : real(squares / total / total);
     case TA_AGG_YTD: return real(ytd);
     case TA_AGG_TTM: {
         double upto = between(s, (ymd){-1, 0, 0}, l, &c);

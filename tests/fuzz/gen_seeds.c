@@ -37,6 +37,26 @@ static void write_state(const char *dir, const ta_agg *a, const char *tag)
     free(buf);
 }
 
+/* A state whose sums need the exact accumulator (1e20 + 1e-10 + 5e-324). */
+static void write_wide(const char *dir, ta_agg_kind k)
+{
+    static const double vals[] = {1e20, 1e-10, 5e-324};
+    ta_agg a;
+    ta_error e;
+    ta_agg_init(&a, k, &al);
+    for (int i = 0; i < 3; i++) {
+        ta_value v[2] = {{TA_V_REAL, 0, vals[i], NULL, 0}, {TA_V_REAL, 0, 20, NULL, 0}};
+        if (k == TA_AGG_SHARE_OF)
+            v[1] = (ta_value){TA_V_BOOL, i & 1, 0, NULL, 0};
+        if (ta_agg_add(&a, v, ta_aggs[k].max_args, &e) != TA_OK) {
+            fprintf(stderr, "%s\n", e.msg);
+            exit(1);
+        }
+    }
+    write_state(dir, &a, "wide");
+    ta_agg_free(&a);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : ".";
@@ -92,6 +112,8 @@ int main(int argc, char **argv)
         ta_agg empty;
         ta_agg_init(&empty, (ta_agg_kind)k, &al);
         write_state(dir, &empty, "empty");
+        if (!d->periodic)
+            write_wide(dir, (ta_agg_kind)k);
     }
     return 0;
 }
