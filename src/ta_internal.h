@@ -79,9 +79,11 @@ bool ta_date_valid(int y, int m, int d);
 void ta_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 /* Parses 'YYYY-MM-DD[anything]' or 'YYYY-MM'. */
 bool ta_parse_period_text(const char *p, size_t n, int32_t *key);
-/* The same day one year earlier (Feb 29 -> Feb 28); annual: y - 1. The result
- * may fall before year 1 (key <= 0 or y = 0); it then matches no period. */
-int32_t ta_key_year_earlier(ta_pkind pk, int32_t key);
+/* SPEC "Shift": the date `months` calendar months before key, its day clamped
+ * to the end of that month (Mar 31 - 1 = Feb 28 or 29; 12 months is "one year
+ * earlier", Feb 29 -> Feb 28); annual: key - months / 12, months a multiple
+ * of 12. False when that falls before year 1: it reaches no period. */
+bool ta_key_shift(ta_pkind pk, int32_t key, int months, int32_t *out);
 /* First period of the (fiscal) year containing key; annual: key itself. */
 int32_t ta_key_fy_start(ta_pkind pk, int32_t key, int fy);
 /* Months of the (fiscal) year up to and including key's month; annual: 12. */

@@ -38,20 +38,23 @@ static ta_status ytd(const ta_agg *a, double *out, const char *fn, ta_error *e)
 
 static ta_status ttm(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
-    int32_t last = latest(a);
-    int32_t after = ta_key_year_earlier((ta_pkind)a->pkind, last);
+    int32_t last = latest(a), after;
     double v;
-    /* (after, last]: keys are integers, so the open end is after + 1. */
+    /* (after, last]: keys are integers, so the open end is after + 1. A
+     * window that starts before year 1 covers every period up to last. */
+    if (!ta_key_shift((ta_pkind)a->pkind, last, 12, &after))
+        after = 0;
     ta_status st = range(a, after + 1, last, &v, NULL, fn, e);
     return st != TA_OK ? st : ta_result_real(r, v, fn, e);
 }
 
 static ta_status yoy(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
-    int32_t last = latest(a);
-    int32_t before = ta_key_year_earlier((ta_pkind)a->pkind, last);
+    int32_t last = latest(a), before;
     uint64_t rows;
     double prev;
+    if (!ta_key_shift((ta_pkind)a->pkind, last, 12, &before))
+        return TA_OK; /* before year 1: no rows */
     ta_status st = range(a, before, before, &prev, &rows, fn, e);
     if (st != TA_OK || rows == 0)
         return st;
@@ -63,11 +66,14 @@ static ta_status ytd_yoy(const ta_agg *a, ta_result *r, const char *fn, ta_error
 {
     ta_pkind pk = (ta_pkind)a->pkind;
     int32_t last = latest(a);
-    int32_t start = ta_key_fy_start(pk, last, fy_of(a));
+    int32_t start = ta_key_fy_start(pk, last, fy_of(a)), prev_start, prev_last;
     uint64_t rows;
     double prev, cur;
-    ta_status st = range(a, ta_key_year_earlier(pk, start), ta_key_year_earlier(pk, last), &prev,
-                         &rows, fn, e);
+    if (!ta_key_shift(pk, last, 12, &prev_last))
+        return TA_OK; /* the previous year is before year 1: no rows */
+    if (!ta_key_shift(pk, start, 12, &prev_start))
+        prev_start = 0;
+    ta_status st = range(a, prev_start, prev_last, &prev, &rows, fn, e);
     if (st != TA_OK || rows == 0)
         return st;
     if ((st = ytd(a, &cur, fn, e)) != TA_OK)
