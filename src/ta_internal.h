@@ -127,6 +127,27 @@ uint32_t ta_pt_lower_bound(const ta_agg *a, int32_t k);
 /* Compensated sum and row count of the entries with lo_key <= key <= hi_key. */
 ta_ksum ta_pt_range_sum(const ta_agg *a, int32_t lo_key, int32_t hi_key, uint64_t *rows);
 
+/* ---- round 2 ---------------------------------------------------------------- */
+
+#define TA_MONTHS_MAX 1200
+
+/* Aggregates with a ta_extra (ta_extra.h). */
+static inline bool ta_extra_kind(int kind)
+{
+    return kind == TA_AGG_TRADE_BALANCE || kind == TA_AGG_COVERAGE || kind == TA_AGG_HHI_COMPETITOR;
+}
+ta_status ta_extra_row(ta_agg *a, int32_t key, const ta_value *competitor, double v, bool flag,
+                       int sign);
+ta_status ta_extra_merge(ta_agg *dst, const ta_agg *src);
+void ta_extra_free(ta_agg *a);
+size_t ta_extra_mem_size(const ta_agg *a);
+ta_status ta_extra_result(const ta_agg *a, ta_result *r, ta_error *e);
+size_t ta_extra_serial_size(const ta_agg *a);
+uint8_t *ta_extra_serialize(const ta_agg *a, uint8_t *p);
+ta_status ta_extra_deserialize(ta_agg *a, const uint8_t **p, const uint8_t *end, ta_error *e);
+/* The results of ta_compare.c. */
+ta_status ta_compare_result(const ta_agg *a, ta_result *r, ta_error *e);
+
 /* ---- results (ta_result.c) ------------------------------------------------ */
 
 ta_status ta_agg_compute(const ta_agg *a, ta_result *out, ta_error *e);

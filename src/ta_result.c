@@ -136,6 +136,13 @@ static ta_status periodic(const ta_agg *a, ta_result *r, const char *fn, ta_erro
     case TA_AGG_TARGET_REACHED_AT: return reached_at(a, r);
     case TA_AGG_PERIOD_FROM_YTD: return from_ytd(a, r, fn, e);
     case TA_AGG_PROJECTED: return projected(a, r, fn, e);
+    case TA_AGG_PERIOD_GROWTH:
+    case TA_AGG_TRAILING:
+    case TA_AGG_PRIOR_YEAR:
+    case TA_AGG_PRIOR_YTD:
+    case TA_AGG_YTD_CONTRIBUTION:
+    case TA_AGG_INDEX:
+    case TA_AGG_YTD_PERIOD_COUNT: return ta_compare_result(a, r, e);
     default: return ta_fail(e, TA_ERR_INTERNAL, "%s: not a periodic aggregate", fn);
     }
 }
@@ -161,6 +168,9 @@ ta_status ta_agg_compute(const ta_agg *a, ta_result *r, ta_error *e)
         if (ta_ksum_value(a->aux) < TA_HHI_MIN_SQUARES)
             return ta_fail(e, TA_ERR_RANGE, "%s: values too small to square", fn);
         return ta_result_real(r, ta_ksum_value(a->aux) / sum / sum, fn, e);
+    case TA_AGG_TRADE_BALANCE:
+    case TA_AGG_COVERAGE:
+    case TA_AGG_HHI_COMPETITOR: return ta_extra_result(a, r, e);
     default: return periodic(a, r, fn, e);
     }
 }

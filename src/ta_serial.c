@@ -7,6 +7,7 @@
  *   8  nrows (int64)   16 target   24 sum.s  32 sum.c  40 aux.s  48 aux.c
  *   56 nperiods (uint32)
  *   60 nperiods × { key int32, count uint32, s double, c double }
+ *   then, from period_growth on, the parameters and data of ta_extra.c
  *
  * Bytes from elsewhere are checked in full, bounds first, before any of them
  * is trusted: a state that passes holds exactly what add() could have built.
@@ -57,7 +58,10 @@ static double get_f64(const uint8_t *p)
     return d;
 }
 
-size_t ta_agg_serial_size(const ta_agg *a) { return HEADER + (size_t)(a->hi - a->lo) * ENTRY; }
+size_t ta_agg_serial_size(const ta_agg *a)
+{
+    return HEADER + (size_t)(a->hi - a->lo) * ENTRY + ta_extra_serial_size(a);
+}
 
 void ta_agg_serialize(const ta_agg *a, uint8_t *b)
 {
@@ -85,6 +89,7 @@ void ta_agg_serialize(const ta_agg *a, uint8_t *b)
         put_f64(q + 8, p->s);
         put_f64(q + 16, p->c);
     }
+    ta_extra_serialize(a, b + HEADER + (size_t)n * ENTRY);
 }
 
 static ta_status bad(ta_error *e, const char *why)
@@ -112,7 +117,9 @@ static ta_status check_header(const uint8_t *b, size_t n, ta_error *e)
     if (b[4] > TA_PK_YEAR || b[5] > 12 || b[6] > 1 || b[7] != 0)
         return bad(e, "bad header flags");
     uint64_t np = get_u32(b + 56);
-    if ((uint64_t)n != HEADER + np * ENTRY)
+    /* Aggregates with a tail (ta_extra.c) check its length as they read it. */
+    if (b[3] >= TA_AGG_PERIOD_GROWTH ? (uint64_t)n < HEADER + np * ENTRY
+                                     : (uint64_t)n != HEADER + np * ENTRY)
         return bad(e, "length does not match the period count");
     return TA_OK;
 }
@@ -178,7 +185,11 @@ ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *b, size_t n, const ta_all
             (ta_pentry){(int32_t)get_u32(q), get_u32(q + 4), get_f64(q + 8), get_f64(q + 16)};
     }
     a->hi = np;
-    if ((st = check_state(a, e)) != TA_OK)
+    const uint8_t *tail = b + HEADER + (size_t)np * ENTRY;
+    if ((st = check_state(a, e)) == TA_OK &&
+        (st = ta_extra_deserialize(a, &tail, b + n, e)) == TA_OK && tail != b + n)
+        st = bad(e, "trailing bytes");
+    if (st != TA_OK)
         ta_agg_free(a);
     return st;
 }

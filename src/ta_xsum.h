@@ -48,6 +48,12 @@ ta_status ta_xsum_copy(ta_xsum *dst, const ta_xsum *src, const ta_allocator *al)
 /* Heap bytes held beyond sizeof(ta_xsum). */
 size_t ta_xsum_mem_size(const ta_xsum *sum);
 
+/* q += sign * v * v exactly (v finite; q may exceed the double range internally). */
+ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator *al);
+/* The HHI Q / (S * S) per SPEC "Values": Q and S exact sums, S != 0; power-of-two scaling when Q or
+   S*S would underflow/overflow; TA_ERR_RANGE if the result is not finite. */
+ta_status ta_hhi_ratio(const ta_xsum *q, const ta_xsum *s, double *out);
+
 /* Canonical byte form (little-endian, self-delimiting). */
 size_t ta_xsum_serial_size(const ta_xsum *sum);
 uint8_t *ta_xsum_serialize(const ta_xsum *sum, uint8_t *buf); /* returns the end */

@@ -92,12 +92,14 @@ size_t ta_period_format(ta_period p, char buf[12]);
 
 /* ---- results ----------------------------------------------------------- */
 
-typedef enum ta_rtype { TA_R_NULL = 0, TA_R_REAL, TA_R_PERIOD } ta_rtype;
+/* TA_R_INT is a count (SQLite INTEGER, PostgreSQL integer). */
+typedef enum ta_rtype { TA_R_NULL = 0, TA_R_REAL, TA_R_PERIOD, TA_R_INT } ta_rtype;
 
 typedef struct ta_result {
     ta_rtype type;
     double d;
     ta_period period;
+    int64_t i;
 } ta_result;
 
 /* ---- memory ------------------------------------------------------------ */
@@ -150,24 +152,45 @@ typedef enum ta_agg_kind {
     TA_AGG_PERIOD_FROM_YTD,
     TA_AGG_SHARE_OF,
     TA_AGG_HHI,
+    TA_AGG_PERIOD_GROWTH,
+    TA_AGG_TRAILING,
+    TA_AGG_PRIOR_YEAR,
+    TA_AGG_PRIOR_YTD,
+    TA_AGG_YTD_CONTRIBUTION,
+    TA_AGG_TRADE_BALANCE,
+    TA_AGG_COVERAGE,
+    TA_AGG_INDEX,
+    TA_AGG_YTD_PERIOD_COUNT,
+    TA_AGG_HHI_COMPETITOR, /* hhi(competitor, value): same SQL name as hhi(value) */
     TA_AGG_END
 } ta_agg_kind;
 
 typedef enum ta_role {
     TA_ROLE_PERIOD = 1,
     TA_ROLE_VALUE,
-    TA_ROLE_TARGET, /* parameter: same in every row, > 0, finite  */
-    TA_ROLE_FY,     /* parameter: same in every row, 1..12; optional (default 1) */
-    TA_ROLE_FLAG    /* boolean; NULL counts as false */
+    TA_ROLE_TARGET,    /* parameter: same in every row, > 0, finite  */
+    TA_ROLE_FY,        /* parameter: same in every row, 1..12; optional (default 1) */
+    TA_ROLE_FLAG,      /* boolean; NULL counts as false */
+    TA_ROLE_MONTHS,    /* parameter: same in every row, an integer 1..1200; on an
+                          annual series a multiple of 12 */
+    TA_ROLE_BASE,      /* parameter: same in every row, a period of the group's
+                          kind, compared after normalization ('2021-01' is
+                          '2021-01-01') */
+    TA_ROLE_EXPORT,    /* boolean; a row whose flag is NULL is skipped */
+    TA_ROLE_COMPETITOR /* TEXT or INTEGER, compared by type and bytes; a row
+                          whose competitor is NULL is skipped */
 } ta_role;
 
+/* Most arguments an aggregate takes. */
+#define TA_MAX_ARGS 4
+
 typedef struct ta_agg_desc {
-    const char *name;
+    const char *name; /* SQL name; two entries may share one (hhi) */
     ta_agg_kind kind;
-    int min_args, max_args;
-    ta_role roles[3];
-    const char *argnames[3];
-    ta_rtype result; /* TA_R_REAL or TA_R_PERIOD */
+    int min_args, max_args; /* only a trailing fy_start_month is optional */
+    ta_role roles[TA_MAX_ARGS];
+    const char *argnames[TA_MAX_ARGS];
+    ta_rtype result; /* TA_R_REAL, TA_R_PERIOD or TA_R_INT */
     bool periodic;   /* keeps per-period sums */
 } ta_agg_desc;
 
@@ -205,6 +228,11 @@ typedef struct ta_agg {
     ta_ksum sum;   /* every value (non-periodic aggregates) */
     ta_ksum aux;   /* share_of: the part; hhi: the squares */
     double target;
+    int32_t base;           /* index_number: the base period's key ...     */
+    uint8_t base_kind;      /* ... and its ta_pkind, 0 = not seen yet      */
+    uint16_t months;        /* period_growth, trailing_trade; 0 = not seen */
+    struct ta_extra *extra; /* what some round-2 aggregates keep besides
+                               (ta_extra.c); NULL until needed            */
 } ta_agg; /* 128 bytes on LP64: PostgreSQL's allocator rounds up to a power of 2 */
 
 void ta_agg_init(ta_agg *a, ta_agg_kind kind, const ta_allocator *al);

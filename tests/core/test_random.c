@@ -13,14 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TRIALS  300
+#define TRIALS  800
 #define MAXROWS 80
 
 typedef struct trial {
     ta_agg_kind kind;
-    bool annual;
-    int fy;
-    double target;
+    ref_set params;        /* annual, fy, target, months, base */
     ref_row rows[MAXROWS]; /* value NaN = NULL */
     int n;
 } trial;
@@ -38,34 +36,45 @@ static ref_row random_row(const trial *t)
     static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     ref_row r = {0};
     r.y = rnd_int(2019, 2024);
-    if (!t->annual) {
+    if (!t->params.annual) {
         r.m = rnd_int(1, 12);
         int last = dim[r.m - 1] + (r.m == 2 && r.y % 4 == 0);
         int days[] = {1, 15, 28, last};
         r.d = days[rnd_int(0, 3)];
     }
-    int lo = t->kind == TA_AGG_HHI ? 0 : -400;
+    int lo = t->kind == TA_AGG_HHI || t->kind == TA_AGG_HHI_COMPETITOR ? 0 : -400;
     r.value = rnd_int(0, 9) == 0 ? NAN : rnd_int(lo, 4000) / 4.0;
     r.part = rnd_int(0, 1);
+    r.is_export = rnd_int(-1, 4) > 1 ? 1 : rnd_int(-1, 0); /* some NULL */
+    r.comp_type = rnd_int(0, 8) == 0 ? 0 : rnd_int(1, 2);  /* INTEGER 1 and TEXT '1' differ */
+    r.comp = rnd_int(0, 5) == 0 ? rnd_int(0, 100000) : rnd_int(0, 3);
     return r;
 }
 
 static void make_trial(trial *t)
 {
     t->kind = (ta_agg_kind)rnd_int(TA_AGG_CUMULATIVE, TA_AGG_END - 1);
-    t->annual = rnd_int(0, 1);
-    t->fy = has_role(t->kind, TA_ROLE_FY) ? rnd_int(1, 12) : 1;
-    t->target = rnd_int(1, 8000) / 4.0;
+    static const int months[] = {1, 2, 3, 6, 11, 12, 13, 24, 1200};
+    ref_set *p = &t->params;
+    memset(p, 0, sizeof *p);
+    p->annual = rnd_int(0, 1);
+    p->fy = has_role(t->kind, TA_ROLE_FY) ? rnd_int(1, 12) : 1;
+    p->target = rnd_int(1, 8000) / 4.0;
+    p->months = p->annual ? 12 * rnd_int(1, 3) : months[rnd_int(0, 8)];
     t->n = rnd_int(0, MAXROWS);
     for (int i = 0; i < t->n; i++)
         t->rows[i] = random_row(t);
+    /* The base: mostly a period with rows. */
+    ref_row b = t->n > 0 && rnd_int(0, 3) > 0 ? t->rows[rnd_int(0, t->n - 1)] : random_row(t);
+    p->base_y = b.y;
+    p->base_m = b.m;
+    p->base_d = b.d;
 }
 
 /* The reference over the non-NULL rows among rows[0..n-1]. */
 static ta_result reference(const trial *t, const ref_row *rows, int n)
 {
-    ref_set params = {NULL, 0, t->annual, t->fy, t->target};
-    return ref_answer_non_null(t->kind, rows, n, params);
+    return ref_answer_non_null(t->kind, rows, n, t->params);
 }
 
 static ta_result answer(const ta_agg *a)
@@ -89,8 +98,8 @@ static void check(const trial *t, int property, ta_result got, ta_result want)
         char g[64], w[64];
         describe(got, g);
         describe(want, w);
-        tap_diag("%s (%s, fy %d, %d rows): got %s, expected %s", ta_aggs[t->kind].name,
-                 t->annual ? "annual" : "dated", t->fy, t->n, g, w);
+        tap_diag("%s (%s, fy %d, months %d, %d rows): got %s, expected %s", ta_aggs[t->kind].name,
+                 t->params.annual ? "annual" : "dated", t->params.fy, t->params.months, t->n, g, w);
     }
 }
 
@@ -107,7 +116,7 @@ static void shuffled(const trial *t)
     }
     ta_agg_init(&a, t->kind, &test_allocator);
     for (int i = 0; i < t->n; i++)
-        row_apply(&a, &t->rows[order[i]], t->annual, t->fy, t->target, false);
+        row_apply(&a, &t->rows[order[i]], &t->params, false);
     check(t, 0, answer(&a), reference(t, t->rows, t->n));
     ta_agg_free(&a);
 }
@@ -119,7 +128,7 @@ static void split_merge(const trial *t)
     ta_agg_init(&x, t->kind, &test_allocator);
     ta_agg_init(&y, t->kind, &test_allocator);
     for (int i = 0; i < t->n; i++)
-        row_apply(rnd_int(0, 1) ? &x : &y, &t->rows[i], t->annual, t->fy, t->target, false);
+        row_apply(rnd_int(0, 1) ? &x : &y, &t->rows[i], &t->params, false);
     size_t n = ta_agg_serial_size(&y);
     uint8_t *buf = malloc(n);
     ta_agg_serialize(&y, buf);
@@ -146,10 +155,10 @@ static void sliding(const trial *t)
         bool add = n == 0 || (n < MAXROWS * 2 && rnd_int(0, 2) > 0);
         if (add) {
             kept[n] = t->rows[rnd_int(0, t->n - 1)];
-            row_apply(&a, &kept[n++], t->annual, t->fy, t->target, false);
+            row_apply(&a, &kept[n++], &t->params, false);
         } else {
             int j = rnd_int(0, n - 1);
-            row_apply(&a, &kept[j], t->annual, t->fy, t->target, true);
+            row_apply(&a, &kept[j], &t->params, true);
             kept[j] = kept[--n];
         }
         check(t, 2, answer(&a), reference(t, kept, n));

@@ -100,7 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const ta_agg_desc *d = &ta_aggs[a.kind];
     ta_agg_init(&c, (ta_agg_kind)a.kind, &fuzz_allocator);
     for (int row = 0; row < 3; row++) {
-        ta_value argv[3];
+        ta_value argv[TA_MAX_ARGS];
         char per[12];
         for (int i = 0; i < d->min_args; i++) {
             ta_value v = {TA_V_NULL, 0, 0, NULL, 0};
