@@ -28,13 +28,10 @@ void ta_agg_init(ta_agg *a, ta_agg_kind kind, const ta_allocator *al)
 
 void ta_agg_free(ta_agg *a)
 {
-    if (a->ent)
-        a->al.free(a->al.ud, a->ent);
-    a->ent = NULL;
-    a->lo = a->hi = a->cap = 0;
+    ta_pt_free(&a->pt, &a->al);
 }
 
-size_t ta_agg_mem_size(const ta_agg *a) { return sizeof *a + (size_t)a->cap * sizeof *a->ent; }
+size_t ta_agg_mem_size(const ta_agg *a) { return sizeof *a + ta_pt_mem_size(&a->pt); }
 
 /* A numeric argument for a message: integers exactly as given (2^53 + 1
  * must not print as 2^53), anything else as the double it became. */
@@ -255,7 +252,7 @@ ta_status ta_agg_add(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
         return ta_fail(e, TA_ERR_PARAM, "hhi: invalid value %s (expected a number >= 0)", shown);
     }
     if (d->periodic)
-        st = pt_status(ta_pt_add(a, r.period.key, r.value), d->name, e);
+        st = pt_status(ta_pt_add(&a->pt, r.period.key, r.value, &a->al), d->name, e);
     else
         st = add_sums(a, &r, 1, e);
     if (st == TA_OK)
@@ -273,7 +270,7 @@ ta_status ta_agg_remove(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
     if (a->nrows == 0)
         return pt_status(TA_ERR_INTERNAL, d->name, e);
     if (d->periodic)
-        st = pt_status(ta_pt_remove(a, r.period.key, r.value), d->name, e);
+        st = pt_status(ta_pt_remove(&a->pt, r.period.key, r.value, &a->al), d->name, e);
     else
         st = add_sums(a, &r, -1, e);
     if (st != TA_OK)
@@ -323,7 +320,7 @@ ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e)
     if (st != TA_OK)
         return st;
     if (ta_desc(dst)->periodic) {
-        if ((st = ta_pt_merge(dst, src)) != TA_OK)
+        if ((st = ta_pt_merge(&dst->pt, &src->pt, &dst->al)) != TA_OK)
             return pt_status(st, fn, e);
     } else {
         ta_ksum sum = dst->sum, aux = dst->aux;

@@ -5,6 +5,7 @@
 #define TA_INTERNAL_H
 
 #include "tradeagg.h"
+#include "ta_ptable.h"
 
 #include <math.h>
 
@@ -112,18 +113,6 @@ static inline ta_status ta_arg_number(const ta_value *v, const char *fn, const c
     return ta_arg_number_slow(v, fn, arg, out, is_null, e);
 }
 ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *out, ta_error *e);
-
-/* ---- per-period table (ta_ptable.c) --------------------------------------- */
-
-ta_status ta_pt_add(ta_agg *a, int32_t key, double v);
-/* TA_ERR_INTERNAL when the key has no rows. */
-ta_status ta_pt_remove(ta_agg *a, int32_t key, double v);
-ta_status ta_pt_merge(ta_agg *dst, const ta_agg *src);
-ta_status ta_pt_reserve(ta_agg *a, uint32_t n);
-/* Index of the first live entry with key >= k (a->hi if none). */
-uint32_t ta_pt_lower_bound(const ta_agg *a, int32_t k);
-/* Compensated sum and row count of the entries with lo_key <= key <= hi_key. */
-ta_ksum ta_pt_range_sum(const ta_agg *a, int32_t lo_key, int32_t hi_key, uint64_t *rows);
 
 /* ---- results (ta_result.c) ------------------------------------------------ */
 
