@@ -30,15 +30,12 @@ void ta_agg_init(ta_agg *a, ta_agg_kind kind, const ta_allocator *al)
 void ta_agg_free(ta_agg *a)
 {
     ta_extra_free(a);
-    if (a->ent)
-        a->al.free(a->al.ud, a->ent);
-    a->ent = NULL;
-    a->lo = a->hi = a->cap = 0;
+    ta_pt_free(&a->pt, &a->al);
 }
 
 size_t ta_agg_mem_size(const ta_agg *a)
 {
-    return sizeof *a + (size_t)a->cap * sizeof *a->ent + ta_extra_mem_size(a);
+    return sizeof *a + ta_pt_mem_size(&a->pt) + ta_extra_mem_size(a);
 }
 
 /* A numeric argument for a message: integers exactly as given (2^53 + 1
@@ -356,7 +353,7 @@ ta_status ta_agg_add(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
         return ta_fail(e, TA_ERR_PARAM, "hhi: invalid value %s (expected a number >= 0)", shown);
     }
     if (d->periodic)
-        st = pt_status(ta_pt_add(a, r.period.key, r.value), d->name, e);
+        st = pt_status(ta_pt_add(&a->pt, r.period.key, r.value, &a->al), d->name, e);
     else if (!ta_extra_kind(a->kind))
         st = add_sums(a, &r, 1, e);
     if (st == TA_OK && ta_extra_kind(a->kind))
@@ -376,7 +373,7 @@ ta_status ta_agg_remove(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
     if (a->nrows == 0)
         return pt_status(TA_ERR_INTERNAL, d->name, e);
     if (d->periodic)
-        st = pt_status(ta_pt_remove(a, r.period.key, r.value), d->name, e);
+        st = pt_status(ta_pt_remove(&a->pt, r.period.key, r.value, &a->al), d->name, e);
     else if (!ta_extra_kind(a->kind))
         st = add_sums(a, &r, -1, e);
     if (st == TA_OK && ta_extra_kind(a->kind))
@@ -447,7 +444,7 @@ ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e)
     if (ta_extra_kind(dst->kind) && (st = ta_extra_merge(dst, src)) != TA_OK)
         return pt_status(st, fn, e);
     if (ta_desc(dst)->periodic) {
-        if ((st = ta_pt_merge(dst, src)) != TA_OK)
+        if ((st = ta_pt_merge(&dst->pt, &src->pt, &dst->al)) != TA_OK)
             return pt_status(st, fn, e);
     } else {
         ta_ksum sum = dst->sum, aux = dst->aux;

@@ -8,21 +8,47 @@
  * Every sum is read over a range of the period table and rounded once;
  * nothing here changes the state.
  */
-#include "ta_internal.h"
+#include "ta_extra.h"
 
 static int fy_of(const ta_agg *a) { return a->fy ? a->fy : 1; }
 
-static int32_t latest(const ta_agg *a) { return a->ent[a->hi - 1].key; }
-
-/* The sum over lo <= period <= hi, its rows and its periods. */
-static ta_status range(const ta_agg *a, int32_t lo, int32_t hi, double *out, uint64_t *rows,
-                       uint32_t *periods, const char *fn, ta_error *e)
+static int32_t latest(const ta_agg *a)
 {
-    uint32_t first = ta_pt_lower_bound(a, lo), end = ta_pt_lower_bound(a, hi + 1);
-    if (periods)
-        *periods = end - first;
-    *out = ta_ksum_value(ta_pt_range_sum(a, lo, hi, rows));
-    return isfinite(*out) ? TA_OK : ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
+    int32_t k = 0;
+    ta_pt_last(&a->pt, &k); /* a periodic state with rows has a period */
+    return k;
+}
+
+static ta_status nomem(const char *fn, ta_error *e)
+{
+    return ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", fn);
+}
+
+/* acc rounded once, then released. */
+static ta_status rounded(const ta_agg *a, ta_xsum *acc, double *out, const char *fn, ta_error *e)
+{
+    ta_status st = ta_xsum_round(acc, out);
+    ta_xsum_free(acc, &a->al);
+    return st == TA_OK ? TA_OK : ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
+}
+
+/* The exact sum over lo <= period <= hi rounded once, its rows (if rows is
+ * not NULL); a range with no rows reads no sum. */
+static ta_status range(const ta_agg *a, int32_t lo, int32_t hi, double *out, uint64_t *rows,
+                       const char *fn, ta_error *e)
+{
+    ta_xsum acc = TA_XSUM_ZERO;
+    uint64_t n = 0;
+    if (ta_pt_range(&a->pt, lo, hi, &acc, &n, NULL, &a->al) != TA_OK) {
+        ta_xsum_free(&acc, &a->al);
+        return nomem(fn, e);
+    }
+    if (rows)
+        *rows = n;
+    *out = 0;
+    if (n == 0 && rows)
+        return TA_OK;
+    return rounded(a, &acc, out, fn, e);
 }
 
 /* growth_rate(c, p) = (c - p) / |p|; NULL when p is 0. */
@@ -40,7 +66,7 @@ static ta_status shifted_total(const ta_agg *a, int months, double *out, uint64_
     *rows = 0;
     if (!ta_key_shift((ta_pkind)a->pkind, latest(a), months, &key))
         return TA_OK;
-    return range(a, key, key, out, rows, NULL, fn, e);
+    return range(a, key, key, out, rows, fn, e);
 }
 
 static ta_status period_growth(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
@@ -51,7 +77,7 @@ static ta_status period_growth(const ta_agg *a, ta_result *r, const char *fn, ta
     ta_status st = shifted_total(a, a->months, &prev, &rows, fn, e);
     if (st != TA_OK || rows == 0)
         return st;
-    if ((st = range(a, last, last, &cur, NULL, NULL, fn, e)) != TA_OK)
+    if ((st = range(a, last, last, &cur, NULL, fn, e)) != TA_OK)
         return st;
     return growth(r, cur, prev, fn, e);
 }
@@ -64,7 +90,7 @@ static ta_status trailing(const ta_agg *a, ta_result *r, const char *fn, ta_erro
     double v;
     if (!ta_key_shift((ta_pkind)a->pkind, last, a->months, &after))
         after = 0;
-    ta_status st = range(a, after + 1, last, &v, NULL, NULL, fn, e);
+    ta_status st = range(a, after + 1, last, &v, NULL, fn, e);
     return st != TA_OK ? st : ta_result_real(r, v, fn, e);
 }
 
@@ -76,19 +102,54 @@ static ta_status prior_year(const ta_agg *a, ta_result *r, const char *fn, ta_er
     return st != TA_OK || rows == 0 ? st : ta_result_real(r, v, fn, e);
 }
 
-/* The previous (fiscal) year's sum through Shift(L, 12): [Shift(start, 12),
- * Shift(L, 12)], start the first day of L's (fiscal) year. */
+/* The previous (fiscal) year through Shift(L, 12): [Shift(start, 12),
+ * Shift(L, 12)], start the first day of L's (fiscal) year. False when that
+ * lies before year 1. */
+static bool prior_ytd_range(const ta_agg *a, int32_t *lo, int32_t *hi)
+{
+    ta_pkind pk = (ta_pkind)a->pkind;
+    int32_t last = latest(a), start = ta_key_fy_start(pk, last, fy_of(a));
+    if (!ta_key_shift(pk, last, 12, hi))
+        return false;
+    if (!ta_key_shift(pk, start, 12, lo))
+        *lo = 0;
+    return true;
+}
+
 static ta_status prior_ytd(const ta_agg *a, double *out, uint64_t *rows, const char *fn,
                            ta_error *e)
 {
-    ta_pkind pk = (ta_pkind)a->pkind;
-    int32_t last = latest(a), start = ta_key_fy_start(pk, last, fy_of(a)), lo, hi;
+    int32_t lo, hi;
     *rows = 0;
-    if (!ta_key_shift(pk, last, 12, &hi))
-        return TA_OK;
-    if (!ta_key_shift(pk, start, 12, &lo))
-        lo = 0;
-    return range(a, lo, hi, out, rows, NULL, fn, e);
+    return prior_ytd_range(a, &lo, &hi) ? range(a, lo, hi, out, rows, fn, e) : TA_OK;
+}
+
+/* (YTD of the part - prior YTD of the part) / prior YTD of all rows: the
+ * numerator is the exact signed sum rounded once. */
+static ta_status ytd_contribution(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
+{
+    const ta_ptable *part = &a->extra->part;
+    ta_pkind pk = (ta_pkind)a->pkind;
+    int32_t last = latest(a), lo, hi;
+    ta_xsum num = TA_XSUM_ZERO, prev_part = TA_XSUM_ZERO;
+    uint64_t rows;
+    double prev, d;
+    ta_status st = prior_ytd(a, &prev, &rows, fn, e);
+    if (st != TA_OK || rows == 0 || prev == 0)
+        return st;
+    prior_ytd_range(a, &lo, &hi);
+    if (ta_pt_range(part, ta_key_fy_start(pk, last, fy_of(a)), last, &num, NULL, NULL, &a->al) !=
+            TA_OK ||
+        ta_pt_range(part, lo, hi, &prev_part, NULL, NULL, &a->al) != TA_OK ||
+        ta_xsum_merge(&num, &prev_part, -1, &a->al) != TA_OK) {
+        ta_xsum_free(&num, &a->al);
+        ta_xsum_free(&prev_part, &a->al);
+        return nomem(fn, e);
+    }
+    ta_xsum_free(&prev_part, &a->al);
+    if ((st = rounded(a, &num, &d, fn, e)) != TA_OK)
+        return st;
+    return ta_result_real(r, d / prev, fn, e);
 }
 
 static ta_status index_number(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
@@ -96,10 +157,10 @@ static ta_status index_number(const ta_agg *a, ta_result *r, const char *fn, ta_
     int32_t last = latest(a);
     uint64_t rows;
     double cur, base;
-    ta_status st = range(a, a->base, a->base, &base, &rows, NULL, fn, e);
+    ta_status st = range(a, a->base, a->base, &base, &rows, fn, e);
     if (st != TA_OK || rows == 0 || base == 0)
         return st;
-    if ((st = range(a, last, last, &cur, NULL, NULL, fn, e)) != TA_OK)
+    if ((st = range(a, last, last, &cur, NULL, fn, e)) != TA_OK)
         return st;
     return ta_result_real(r, 100 * (cur / base), fn, e);
 }
@@ -107,11 +168,14 @@ static ta_status index_number(const ta_agg *a, ta_result *r, const char *fn, ta_
 static ta_status ytd_period_count(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
     int32_t last = latest(a);
-    uint32_t periods;
-    double v;
-    ta_status st = range(a, ta_key_fy_start((ta_pkind)a->pkind, last, fy_of(a)), last, &v, NULL,
-                         &periods, fn, e);
-    (void)st; /* a count needs no sum: an overflowing one does not matter */
+    uint32_t periods = 0;
+    ta_xsum acc = TA_XSUM_ZERO;
+    /* A count reads no sum: acc is passed only because the call takes one. */
+    ta_status st = ta_pt_range(&a->pt, ta_key_fy_start((ta_pkind)a->pkind, last, fy_of(a)), last,
+                               &acc, NULL, &periods, &a->al);
+    ta_xsum_free(&acc, &a->al);
+    if (st != TA_OK)
+        return nomem(fn, e);
     r->type = TA_R_INT;
     r->i = periods;
     return TA_OK;
@@ -132,6 +196,7 @@ ta_status ta_compare_result(const ta_agg *a, ta_result *r, ta_error *e)
     }
     case TA_AGG_INDEX: return index_number(a, r, fn, e);
     case TA_AGG_YTD_PERIOD_COUNT: return ytd_period_count(a, r, fn, e);
+    case TA_AGG_YTD_CONTRIBUTION: return ytd_contribution(a, r, fn, e);
     default: return ta_fail(e, TA_ERR_INTERNAL, "%s: not written yet", fn);
     }
 }

@@ -4,7 +4,8 @@
  *   - trade_balance, coverage_ratio: exact sums of exports and of imports,
  *     and the import rows (no import row gives a NULL coverage);
  *   - hhi(competitor, value): the competitor table (ta_ctable.c);
- * and the results of those three aggregates.
+ *   - ytd_contribution: a second period table, of the part's rows;
+ * and the results of trade_balance, coverage_ratio and hhi(competitor, value).
  */
 #include "ta_extra.h"
 
@@ -29,6 +30,7 @@ void ta_extra_free(ta_agg *a)
     ta_xsum_free(&x->exports, &a->al);
     ta_xsum_free(&x->imports, &a->al);
     ta_ct_free(&x->comp, &a->al);
+    ta_pt_free(&x->part, &a->al);
     a->al.free(a->al.ud, x);
     a->extra = NULL;
 }
@@ -39,7 +41,7 @@ size_t ta_extra_mem_size(const ta_agg *a)
     if (!x)
         return 0;
     return sizeof *x + ta_xsum_mem_size(&x->exports) + ta_xsum_mem_size(&x->imports) +
-           ta_ct_mem_size(&x->comp);
+           ta_ct_mem_size(&x->comp) + ta_pt_mem_size(&x->part);
 }
 
 ta_status ta_extra_row(ta_agg *a, int32_t key, const ta_value *competitor, double v, bool flag,
@@ -49,8 +51,12 @@ ta_status ta_extra_row(ta_agg *a, int32_t key, const ta_value *competitor, doubl
     if (st != TA_OK)
         return st;
     ta_extra *x = a->extra;
-    (void)key;
     switch ((ta_agg_kind)a->kind) {
+    case TA_AGG_YTD_CONTRIBUTION:
+        if (!flag)
+            return TA_OK;
+        return sign > 0 ? ta_pt_add(&x->part, key, v, &a->al)
+                        : ta_pt_remove(&x->part, key, v, &a->al);
     case TA_AGG_TRADE_BALANCE:
     case TA_AGG_COVERAGE:
         if (flag)
@@ -78,6 +84,8 @@ ta_status ta_extra_merge(ta_agg *dst, const ta_agg *src)
         (st = ta_xsum_merge(&d->imports, &s->imports, 1, &dst->al)) != TA_OK)
         return st;
     d->import_rows += s->import_rows;
+    if ((st = ta_pt_merge(&d->part, &s->part, &dst->al)) != TA_OK)
+        return st;
     return ta_ct_merge(&d->comp, &s->comp, &dst->al);
 }
 
@@ -188,7 +196,7 @@ ta_status ta_extra_result(const ta_agg *a, ta_result *r, ta_error *e)
  *   months u16, base_kind u8, base i32;
  * and those with a ta_extra:
  *   exports, imports (ta_xsum canonical forms), import_rows u64,
- *   the competitor table (ta_ctable.c).
+ *   the competitor table (ta_ctable.c), the part's period table (ta_ptable.c).
  */
 
 #define TAIL_PARAMS 7
@@ -204,7 +212,7 @@ size_t ta_extra_serial_size(const ta_agg *a)
         return TAIL_PARAMS;
     const ta_extra *x = a->extra ? a->extra : &empty;
     return TAIL_PARAMS + ta_xsum_serial_size(&x->exports) + ta_xsum_serial_size(&x->imports) + 8 +
-           ta_ct_serial_size(&x->comp);
+           ta_ct_serial_size(&x->comp) + ta_pt_serial_size(&x->part);
 }
 
 static void put_le(uint8_t *p, uint64_t v, int n)
@@ -236,7 +244,7 @@ uint8_t *ta_extra_serialize(const ta_agg *a, uint8_t *p)
     p = ta_xsum_serialize(&x->exports, p);
     p = ta_xsum_serialize(&x->imports, p);
     put_le(p, (uint64_t)x->import_rows, 8);
-    return ta_ct_serialize(&x->comp, p + 8);
+    return ta_pt_serialize(&x->part, ta_ct_serialize(&x->comp, p + 8));
 }
 
 static ta_status bad(ta_error *e, const char *why)
@@ -272,10 +280,41 @@ static ta_status check_params(const ta_agg *a, ta_error *e)
     return TA_OK;
 }
 
-/* What add() guarantees of the exports, imports and competitors. */
+/* Every period of the part has no more rows than the same period of all
+ * rows (the state's table). */
+static ta_status check_part(const ta_agg *a, ta_error *e)
+{
+    const ta_ptable *part = &a->extra->part;
+    ta_pt_cursor c;
+    int32_t key;
+    uint32_t count;
+    const ta_xsum *sum;
+    ta_pt_seek(part, INT32_MIN, &c);
+    while (ta_pt_next(part, &c, &key, &count, &sum)) {
+        ta_xsum acc = TA_XSUM_ZERO;
+        uint64_t rows = 0;
+        ta_status st = ta_pt_range(&a->pt, key, key, &acc, &rows, NULL, &a->al);
+        ta_xsum_free(&acc, &a->al);
+        if (st != TA_OK)
+            return ta_fail(e, st, "%s: out of memory", ta_desc(a)->name);
+        if (count > rows)
+            return bad(e, "part rows outside the periods");
+    }
+    return TA_OK;
+}
+
+/* What add() guarantees of the exports, imports, competitors and part. */
 static ta_status check_extra(const ta_agg *a, ta_error *e)
 {
     const ta_extra *x = a->extra;
+    if (a->kind == TA_AGG_YTD_CONTRIBUTION) {
+        if (x->comp.count || x->import_rows || !ta_xsum_is_zero(&x->exports) ||
+            !ta_xsum_is_zero(&x->imports))
+            return bad(e, "unexpected sums");
+        return check_part(a, e);
+    }
+    if (ta_pt_size(&x->part) != 0)
+        return bad(e, "unexpected periods");
     bool trade = a->kind != TA_AGG_HHI_COMPETITOR;
     if (x->import_rows < 0 || x->import_rows > a->nrows)
         return bad(e, "bad import rows");
@@ -321,5 +360,8 @@ ta_status ta_extra_deserialize(ta_agg *a, const uint8_t **p, const uint8_t *end,
     if ((st = ta_ct_deserialize(&x->comp, p, end, &a->al)) != TA_OK)
         return st == TA_ERR_NOMEM ? ta_fail(e, st, "%s: out of memory", ta_desc(a)->name)
                                   : bad(e, "bad competitor table");
+    if ((st = ta_pt_deserialize(&x->part, (ta_pkind)a->pkind, p, end, &a->al)) != TA_OK)
+        return st == TA_ERR_NOMEM ? ta_fail(e, st, "%s: out of memory", ta_desc(a)->name)
+                                  : bad(e, "bad part table");
     return check_extra(a, e);
 }

@@ -16,6 +16,8 @@ struct ta_extra {
     ta_xsum exports, imports; /* trade_balance, coverage_ratio */
     int64_t import_rows;
     ta_ctable comp; /* hhi(competitor, value) */
+    ta_ptable part; /* ytd_contribution: the part's sums per period (the
+                       totals are the state's own table) */
 };
 typedef struct ta_extra ta_extra;
 

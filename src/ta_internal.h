@@ -5,6 +5,7 @@
 #define TA_INTERNAL_H
 
 #include "tradeagg.h"
+#include "ta_ptable.h"
 
 #include <math.h>
 
@@ -115,18 +116,6 @@ static inline ta_status ta_arg_number(const ta_value *v, const char *fn, const c
 }
 ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *out, ta_error *e);
 
-/* ---- per-period table (ta_ptable.c) --------------------------------------- */
-
-ta_status ta_pt_add(ta_agg *a, int32_t key, double v);
-/* TA_ERR_INTERNAL when the key has no rows. */
-ta_status ta_pt_remove(ta_agg *a, int32_t key, double v);
-ta_status ta_pt_merge(ta_agg *dst, const ta_agg *src);
-ta_status ta_pt_reserve(ta_agg *a, uint32_t n);
-/* Index of the first live entry with key >= k (a->hi if none). */
-uint32_t ta_pt_lower_bound(const ta_agg *a, int32_t k);
-/* Compensated sum and row count of the entries with lo_key <= key <= hi_key. */
-ta_ksum ta_pt_range_sum(const ta_agg *a, int32_t lo_key, int32_t hi_key, uint64_t *rows);
-
 /* ---- round 2 ---------------------------------------------------------------- */
 
 #define TA_MONTHS_MAX 1200
@@ -134,7 +123,8 @@ ta_ksum ta_pt_range_sum(const ta_agg *a, int32_t lo_key, int32_t hi_key, uint64_
 /* Aggregates with a ta_extra (ta_extra.h). */
 static inline bool ta_extra_kind(int kind)
 {
-    return kind == TA_AGG_TRADE_BALANCE || kind == TA_AGG_COVERAGE || kind == TA_AGG_HHI_COMPETITOR;
+    return kind == TA_AGG_TRADE_BALANCE || kind == TA_AGG_COVERAGE ||
+           kind == TA_AGG_HHI_COMPETITOR || kind == TA_AGG_YTD_CONTRIBUTION;
 }
 ta_status ta_extra_row(ta_agg *a, int32_t key, const ta_value *competitor, double v, bool flag,
                        int sign);

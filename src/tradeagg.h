@@ -197,12 +197,15 @@ typedef struct ta_agg_desc {
 /* Indexed by ta_agg_kind; entry 0 is unused. */
 extern const ta_agg_desc ta_aggs[TA_AGG_END];
 
-/* One entry of a per-period table: the compensated sum of one period. */
-typedef struct ta_pentry {
-    int32_t key;
-    uint32_t count; /* rows in this period; the entry goes when it is 0 */
-    double s, c;    /* Neumaier sum and compensation */
-} ta_pentry;
+/* A per-period table (src/ta_ptable.h). Treat as opaque; zero-filled is
+ * empty. */
+typedef struct ta_ptable {
+    void *ent; /* sorted entries, live ones ent[lo .. hi-1] */
+    uint32_t lo, hi, cap;
+    uint32_t hint;           /* index of the entry touched last */
+    struct ta_pt_scan *scan; /* target_reached_at's running scan, or NULL */
+    uint64_t rows;
+} ta_ptable;
 
 typedef struct ta_ksum {
     double s, c;
@@ -211,10 +214,7 @@ typedef struct ta_ksum {
 /* One state serves every aggregate; kind says which. Treat as opaque. */
 typedef struct ta_agg {
     ta_allocator al;
-    ta_pentry *ent; /* live entries are ent[lo .. hi-1], sorted by key */
-    uint32_t lo, hi, cap;
-    uint32_t hint;    /* index of the entry touched last: rows of one
-                         period tend to arrive together */
+    ta_ptable pt;     /* periodic aggregates: the sums per period */
     int32_t memo_key; /* the key of the last dated period read ...     */
     uint8_t kind;     /* ta_agg_kind, 0 = not initialized */
     uint8_t pkind;    /* ta_pkind of every period seen */
@@ -233,7 +233,7 @@ typedef struct ta_agg {
     uint16_t months;        /* period_growth, trailing_trade; 0 = not seen */
     struct ta_extra *extra; /* what some round-2 aggregates keep besides
                                (ta_extra.c); NULL until needed            */
-} ta_agg; /* 128 bytes on LP64: PostgreSQL's allocator rounds up to a power of 2 */
+} ta_agg;
 
 void ta_agg_init(ta_agg *a, ta_agg_kind kind, const ta_allocator *al);
 void ta_agg_free(ta_agg *a); /* releases memory; a may be reused after init */
