@@ -10,6 +10,7 @@
  */
 #include "ta_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 typedef struct row {
@@ -138,9 +139,17 @@ static ta_status read_months(ta_agg *a, const ta_value *v, const char *fn, ta_er
     return TA_OK;
 }
 
+/* A base period for a message: dates quoted, years bare, as users write them. */
+static void show_period(int kind, int32_t key, char out[16])
+{
+    char buf[12];
+    ta_period_format((ta_period){(ta_pkind)kind, key}, buf);
+    snprintf(out, 16, kind == TA_PK_DATE ? "'%s'" : "%s", buf);
+}
+
 static ta_status read_base(ta_agg *a, const ta_value *v, const char *fn, ta_error *e)
 {
-    char shown[TA_RENDER_MAX], x[12], y[12];
+    char shown[TA_RENDER_MAX], x[16], y[16];
     ta_period p;
     bool is_null;
     if (v->type == TA_V_NULL)
@@ -152,8 +161,8 @@ static ta_status read_base(ta_agg *a, const ta_value *v, const char *fn, ta_erro
                        shown);
     }
     if (a->base_kind && (a->base != p.key || a->base_kind != p.kind)) {
-        ta_period_format((ta_period){(ta_pkind)a->base_kind, a->base}, x);
-        ta_period_format(p, y);
+        show_period(a->base_kind, a->base, x);
+        show_period(p.kind, p.key, y);
         return ta_fail(e, TA_ERR_PARAM,
                        "%s: base_period must be the same in every row of a group (%s and %s)", fn,
                        x, y);
@@ -167,17 +176,17 @@ static ta_status read_base(ta_agg *a, const ta_value *v, const char *fn, ta_erro
  * an annual series must be whole years, a base_period of the group's kind. */
 static ta_status check_kind_params(const ta_agg *a, const char *fn, ta_error *e)
 {
-    char shown[12];
+    char shown[16];
     if (a->pkind == TA_PK_YEAR && a->months % 12 != 0)
         return ta_fail(e, TA_ERR_PARAM,
                        "%s: invalid months %d for annual periods (expected a multiple of 12)", fn,
                        a->months);
     if (a->base_kind && a->pkind != TA_PK_NONE && a->base_kind != a->pkind) {
-        ta_period_format((ta_period){(ta_pkind)a->base_kind, a->base}, shown);
+        show_period(a->base_kind, a->base, shown);
         return ta_fail(e, TA_ERR_PARAM,
                        a->base_kind == TA_PK_YEAR
                            ? "%s: base_period %s is annual but the group has dated periods"
-                           : "%s: base_period '%s' is dated but the group has annual periods",
+                           : "%s: base_period %s is dated but the group has annual periods",
                        fn, shown);
     }
     return TA_OK;
@@ -409,8 +418,8 @@ static ta_status merge_params(ta_agg *dst, const ta_agg *src, ta_error *e)
                        fn, dst->months, src->months);
     if (dst->base_kind && src->base_kind &&
         (dst->base != src->base || dst->base_kind != src->base_kind)) {
-        ta_period_format((ta_period){(ta_pkind)dst->base_kind, dst->base}, x);
-        ta_period_format((ta_period){(ta_pkind)src->base_kind, src->base}, y);
+        show_period(dst->base_kind, dst->base, x);
+        show_period(src->base_kind, src->base, y);
         return ta_fail(e, TA_ERR_PARAM,
                        "%s: cannot merge states with different base_period (%s and %s)", fn, x, y);
     }
