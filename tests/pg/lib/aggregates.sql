@@ -38,7 +38,7 @@ RETURNS TABLE (n int, col text, call text) LANGUAGE sql AS $$
         'period_from_ytd(yr, value, 4)',
         'share_of(value, part)',
         'hhi(value)',
-        'period_growth(period, value, 1)',
+        'period_growth(period, value, 3)',
         'period_growth(yr, value, 12)',
         'trailing_trade(period, value, 3)',
         'trailing_trade(yr, value, 24)',
