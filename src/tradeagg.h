@@ -197,14 +197,16 @@ typedef struct ta_agg_desc {
 /* Indexed by ta_agg_kind; entry 0 is unused. */
 extern const ta_agg_desc ta_aggs[TA_AGG_END];
 
-/* A per-period table (src/ta_ptable.h). Treat as opaque; zero-filled is
- * empty. */
+/* A per-period table (src/ta_ptable.h): a B+ tree. Treat as opaque;
+ * zero-filled is empty. */
 typedef struct ta_ptable {
-    void *ent; /* sorted entries, live ones ent[lo .. hi-1] */
-    uint32_t lo, hi, cap;
-    uint32_t hint;           /* index of the entry touched last */
-    struct ta_pt_scan *scan; /* target_reached_at's running scan, or NULL */
+    void *root;                      /* a leaf when height is 0; NULL: empty */
+    struct ta_pt_leaf *first, *last; /* the ends of the chain of leaves */
+    struct ta_pt_leaf *hint;         /* the leaf touched last */
+    struct ta_pt_scan *scan;         /* target_reached_at's running scan */
     uint64_t rows;
+    uint32_t size;   /* periods */
+    uint32_t height; /* levels of inner nodes above the leaves */
 } ta_ptable;
 
 typedef struct ta_ksum {
