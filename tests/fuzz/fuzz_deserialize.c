@@ -129,8 +129,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 v.i = 1;
                 break;
             case TA_ROLE_FLAG:
+            case TA_ROLE_EXPORT:
                 v.type = TA_V_BOOL;
                 v.i = row & 1;
+                break;
+            case TA_ROLE_MONTHS: /* the state's own, when it has one */
+                v.type = TA_V_INT;
+                v.i = a.months ? a.months : 12;
+                break;
+            case TA_ROLE_BASE:
+                if (a.base_kind == TA_PK_YEAR || (!a.base_kind && a.pkind == TA_PK_YEAR)) {
+                    v.type = TA_V_INT;
+                    v.i = a.base_kind ? a.base : 2020;
+                } else {
+                    v.type = TA_V_TEXT;
+                    v.p = "2023-01-01";
+                    v.n = 10;
+                }
+                break;
+            case TA_ROLE_COMPETITOR:
+                v.type = TA_V_INT;
+                v.i = row;
                 break;
             }
             argv[i] = v;
