@@ -145,7 +145,7 @@ static void memory_core(void)
                  {1, 1, false, "1 period"}};
     snprintf(buf, sizeof buf, "%zu B", empty);
     bench_note("core", "memory", "state, empty", "ta_agg_mem_size", buf, "", "");
-    snprintf(buf, sizeof buf, "%zu B", sizeof(ta_pentry));
+    snprintf(buf, sizeof buf, "%zu B", sizeof(ta_ptable));
     bench_note("core", "memory", "per period", "sizeof(ta_pentry)", buf, "", "");
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t b = state_bytes(cases[i].nper, cases[i].rpp, cases[i].scr);

@@ -120,6 +120,17 @@ TA_PG_AGG(projected_trade, TA_AGG_PROJECTED)
 TA_PG_AGG(period_from_ytd, TA_AGG_PERIOD_FROM_YTD)
 TA_PG_AGG(share_of, TA_AGG_SHARE_OF)
 TA_PG_AGG(hhi, TA_AGG_HHI)
+TA_PG_AGG(period_growth, TA_AGG_PERIOD_GROWTH)
+TA_PG_AGG(trailing_trade, TA_AGG_TRAILING)
+TA_PG_AGG(prior_year_trade, TA_AGG_PRIOR_YEAR)
+TA_PG_AGG(prior_ytd_trade, TA_AGG_PRIOR_YTD)
+TA_PG_AGG(ytd_contribution, TA_AGG_YTD_CONTRIBUTION)
+TA_PG_AGG(trade_balance, TA_AGG_TRADE_BALANCE)
+TA_PG_AGG(coverage_ratio, TA_AGG_COVERAGE)
+TA_PG_AGG(index_number, TA_AGG_INDEX)
+TA_PG_AGG(ytd_period_count, TA_AGG_YTD_PERIOD_COUNT)
+/* hhi(competitor, value): the SQL name of hhi(value), its own C entry */
+TA_PG_AGG(hhi_competitor, TA_AGG_HHI_COMPETITOR)
 
 /*
  * Final functions read the state and never change it (FINALFUNC_MODIFY =
@@ -171,8 +182,11 @@ tradeagg_final_int4(PG_FUNCTION_ARGS)
 
 	if (!final_result(fcinfo, &r))
 		PG_RETURN_NULL();
+	/* A count (ytd_period_count: at most the days of a year) or a year. */
+	if (r.type == TA_R_INT && r.i >= 0 && r.i <= PG_INT32_MAX)
+		PG_RETURN_INT32((int32) r.i);
 	if (r.type != TA_R_PERIOD || r.period.kind != TA_PK_YEAR)
-		elog(ERROR, "tradeagg: aggregate result is not a year");
+		elog(ERROR, "tradeagg: aggregate result is not an integer");
 	PG_RETURN_INT32(r.period.key);
 }
 

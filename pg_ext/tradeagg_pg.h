@@ -13,7 +13,7 @@
 #include "tradeagg.h"
 
 /* Most arguments any tradeagg SQL function takes, state excluded. */
-#define TA_PG_MAX_ARGS 3
+#define TA_PG_MAX_ARGS TA_MAX_ARGS
 
 /* The one status-to-ereport mapping: SQLSTATE and message from the core. */
 extern void ta_pg_raise(const ta_error *e) pg_attribute_noreturn();

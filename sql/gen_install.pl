@@ -7,7 +7,8 @@
 #
 #   src/ta_registry.c       each aggregate's and scalar function's name, the
 #                           role of each argument (period, value, target,
-#                           fy_start_month, flag), argument names, how many
+#                           fy_start_month, flag, months, base_period,
+#                           is_export, competitor), argument names, how many
 #                           arguments are optional, the result kind, and
 #                           whether the state keeps per-period sums
 #   pg_ext/tradeagg.control the version
@@ -15,7 +16,8 @@
 #                           the comments, the shared support functions
 #
 # From those, every aggregate gets a date and an integer overload when it
-# takes a period, one more overload per optional trailing argument
+# takes a period (a base_period has the period's type), a text and a bigint
+# overload when it takes a competitor, one more overload per optional trailing argument
 # (fy_start_month), a transition and an inverse transition function per
 # overload (one C entry point per aggregate serves them all), the final
 # function of its result type, and the shared combine, serialize and
@@ -39,11 +41,15 @@ my $ROOT = "$RealBin/..";
 # The SQL type of each argument role. A period is `date` or `integer`: every
 # aggregate that takes one has both overloads, in this order.
 my @PERIOD_TYPES = ('date', 'integer');
+# A competitor is `text` or `bigint`: two overloads, in this order.
+my @COMPETITOR_TYPES = ('text', 'bigint');
 my %ROLE_TYPE = (
     TA_ROLE_VALUE  => 'double precision',
     TA_ROLE_TARGET => 'double precision',
     TA_ROLE_FY     => 'integer',
     TA_ROLE_FLAG   => 'boolean',
+    TA_ROLE_MONTHS => 'integer',
+    TA_ROLE_EXPORT => 'boolean',
 );
 
 # The final function for each result kind of the registry; a period result
@@ -54,13 +60,15 @@ my %FINAL = (
         die "a period result needs a period argument\n" unless defined $ptype;
         $ptype eq 'date' ? 'tradeagg_final_date' : 'tradeagg_final_int4';
     },
+    TA_R_INT    => sub ($ptype) { 'tradeagg_final_int4' },
 );
 
 # Estimated state size (SSPACE, MSSPACE): states that keep per-period sums
 # grow with the number of periods.
 sub state_space ($periodic) { $periodic ? 1024 : 128 }
 
-# One comment per aggregate name; all of its overloads share it.
+# One comment per aggregate (keyed by its C entry stem, see c_stem); all of
+# its overloads share it.
 my %AGG_COMMENT = (
     cumulative_trade  => 'compensated (Neumaier) sum of value; over ORDER BY period the running total, over a sliding frame a rolling total kept with an inverse step',
     ytd_trade         => 'sum of value over the (fiscal) year of the latest period; over ORDER BY period the running year-to-date that restarts each year',
@@ -73,6 +81,16 @@ my %AGG_COMMENT = (
     period_from_ytd   => 'the flow of the latest period recovered from year-to-date figures: YTD(latest) - YTD(previous period of the same year)',
     share_of          => 'sum of value where is_part is true / sum of all values; NULL if the total is 0; is_part NULL counts as false',
     hhi               => 'Herfindahl-Hirschman concentration sum((v / sum(v))^2), one row per competitor; error on a negative value; NULL if the sum is 0',
+    period_growth     => 'growth_rate(total at the latest period, total at the period months calendar months earlier, day clamped to the month end); NULL if that period has no rows; months 1-1200, a multiple of 12 on annual periods',
+    trailing_trade    => 'calendar trailing sum: periods after (latest - months calendar months) up to the latest; 12 is ttm_trade',
+    prior_year_trade  => 'total at the period one year before the latest (the base of yoy_growth); NULL if it has no rows',
+    prior_ytd_trade   => 'the previous (fiscal) year through the same point one year earlier (the base of ytd_yoy_growth); NULL if it has no rows',
+    ytd_contribution  => "contribution of the part (is_part true) to the total's YTD growth: (part YTD - part prior YTD) / prior YTD of all rows; NULL if the prior YTD has no rows or sums to 0",
+    trade_balance     => 'sum of value where is_export is true - sum where it is false, exact; rows with a NULL is_export are skipped',
+    coverage_ratio    => 'sum of exports / sum of imports; NULL if there is no import row or imports sum to 0; rows with a NULL is_export are skipped',
+    index_number      => '100 * (total at the latest period / total at base_period); NULL if the base period has no rows or sums to 0',
+    ytd_period_count  => 'how many distinct periods have rows in the (fiscal) year-to-date of the latest period',
+    hhi_competitor    => "Herfindahl-Hirschman concentration over competitors, each competitor's rows summed first; error if a competitor's total is negative; NULL if the sum is 0",
 );
 
 # The scalar functions of the registry: all arguments and the result are
@@ -95,7 +113,7 @@ my @SUPPORT_FUNCS = (
     ['tradeagg_final_date', ['internal'], 'date', 1,
      'read-only final function with a date result'],
     ['tradeagg_final_int4', ['internal'], 'integer', 1,
-     'read-only final function with a year (integer) result'],
+     'read-only final function with an integer result (a year or a count)'],
     ['tradeagg_combine', ['internal', 'internal'], 'internal', 0,
      'merges two partial states (parallel and partitionwise aggregation); either may be NULL; states with different target or fy_start_month are an error'],
     ['tradeagg_serialize', ['internal'], 'bytea', 1,
@@ -230,25 +248,40 @@ sub overloads ($agg) {
             unless $roles[$i] eq 'TA_ROLE_FY';
     }
     my $has_period = grep { $_ eq 'TA_ROLE_PERIOD' } @roles;
+    my $has_competitor = grep { $_ eq 'TA_ROLE_COMPETITOR' } @roles;
     my @out;
     for my $ptype ($has_period ? @PERIOD_TYPES : (undef)) {
-        for my $n ($agg->{min_args} .. $agg->{max_args}) {
-            my @args = map {
-                my $role = $roles[$_];
-                my $type = $role eq 'TA_ROLE_PERIOD' ? $ptype : $ROLE_TYPE{$role}
-                    // die "$agg->{name}: no SQL type for $role\n";
-                [$agg->{argnames}[$_], $type];
-            } 0 .. $n - 1;
-            push @out, [$ptype, \@args];
+        for my $ctype ($has_competitor ? @COMPETITOR_TYPES : (undef)) {
+            for my $n ($agg->{min_args} .. $agg->{max_args}) {
+                my @args = map {
+                    my $role = $roles[$_];
+                    my $type = $role eq 'TA_ROLE_PERIOD' || $role eq 'TA_ROLE_BASE' ? $ptype
+                        : $role eq 'TA_ROLE_COMPETITOR' ? $ctype
+                        : $ROLE_TYPE{$role} // die "$agg->{name}: no SQL type for $role\n";
+                    [$agg->{argnames}[$_], $type];
+                } 0 .. $n - 1;
+                push @out, [$ptype, \@args];
+            }
         }
     }
     return @out;
 }
 
+# The C entry points of an aggregate are tradeagg_<stem>_sfunc/_minvfunc:
+# the SQL name, or for a later registry entry with an SQL name already taken
+# (hhi(competitor, value) after hhi(value)), the name and its first argument.
+my %STEM_TAKEN;
+sub c_stem ($agg) {
+    my $stem = $STEM_TAKEN{ $agg->{name} } ? "$agg->{name}_$agg->{argnames}[0]" : $agg->{name};
+    $STEM_TAKEN{ $agg->{name} } = 1;
+    return $stem;
+}
+
 sub aggregate_sql ($agg) {
     my $name = $agg->{name};
-    my $sfunc = "tradeagg_${name}_sfunc";
-    my $minvfunc = "tradeagg_${name}_minvfunc";
+    my $stem = $agg->{stem};
+    my $sfunc = "tradeagg_${stem}_sfunc";
+    my $minvfunc = "tradeagg_${stem}_minvfunc";
     my $space = state_space($agg->{periodic});
     my $sql = "-- $name\n";
     for my $ov (overloads($agg)) {
@@ -285,7 +318,7 @@ sub aggregate_sql ($agg) {
             . "    PARALLEL = SAFE\n"
             . ");\n"
             . "COMMENT ON AGGREGATE $name($types) IS\n"
-            . "    " . quote($AGG_COMMENT{$name}) . ";\n\n";
+            . "    " . quote($AGG_COMMENT{$stem}) . ";\n\n";
     }
     return $sql;
 }
@@ -302,7 +335,8 @@ sub section ($text) {
 
 my ($aggs, $scalars) = read_registry("$ROOT/src/ta_registry.c");
 my $version = read_version("$ROOT/pg_ext/tradeagg.control");
-check_comments('aggregate', \%AGG_COMMENT, map { $_->{name} } @$aggs);
+$_->{stem} = c_stem($_) for @$aggs;
+check_comments('aggregate', \%AGG_COMMENT, map { $_->{stem} } @$aggs);
 check_comments('scalar function', \%SCALAR_COMMENT, map { $_->{name} } @$scalars);
 
 my $out = <<"END";

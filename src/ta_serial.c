@@ -4,10 +4,12 @@
  *
  * Layout (little-endian, version 2):
  *   0  'T' 'A' version kind pkind fy has_target 0
- *   8  nrows (int64)   16 target   24 nperiods (uint32)
- *   28 nperiods × { key int32, count uint32, s double, c double }
+ *   8  nrows (int64)   16 target
+ *   24 the period table (ta_pt_serialize): nperiods (uint32), then per
+ *      period, keys increasing: key int32, count uint32, exact sum
  *   then sum and aux, each in the canonical form of an exact sum
  *   (ta_xsum.c: 17 bytes for most sums)
+ *   then, from period_growth on, the parameters and data of ta_extra.c
  * Version 1 held compensated sums; such states are refused.
  *
  * Bytes from elsewhere are checked in full, bounds first, before any of them
@@ -19,14 +21,8 @@
 #include <string.h>
 
 #define TA_SERIAL_VERSION 2
-#define HEADER            28
-#define ENTRY             24
+#define HEADER            24 /* the period table follows */
 
-static void put_u32(uint8_t *p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-        p[i] = (uint8_t)(v >> (8 * i));
-}
 static void put_u64(uint8_t *p, uint64_t v)
 {
     for (int i = 0; i < 8; i++)
@@ -37,13 +33,6 @@ static void put_f64(uint8_t *p, double d)
     uint64_t v;
     memcpy(&v, &d, 8);
     put_u64(p, v);
-}
-static uint32_t get_u32(const uint8_t *p)
-{
-    uint32_t v = 0;
-    for (int i = 3; i >= 0; i--)
-        v = v << 8 | p[i];
-    return v;
 }
 static uint64_t get_u64(const uint8_t *p)
 {
@@ -62,13 +51,12 @@ static double get_f64(const uint8_t *p)
 
 size_t ta_agg_serial_size(const ta_agg *a)
 {
-    return HEADER + (size_t)(a->hi - a->lo) * ENTRY + ta_xsum_serial_size(&a->sum) +
-           ta_xsum_serial_size(&a->aux);
+    return HEADER + ta_pt_serial_size(&a->pt) + ta_xsum_serial_size(&a->sum) +
+           ta_xsum_serial_size(&a->aux) + ta_extra_serial_size(a);
 }
 
 void ta_agg_serialize(const ta_agg *a, uint8_t *b)
 {
-    uint32_t n = a->hi - a->lo;
     b[0] = 'T';
     b[1] = 'A';
     b[2] = TA_SERIAL_VERSION;
@@ -79,28 +67,14 @@ void ta_agg_serialize(const ta_agg *a, uint8_t *b)
     b[7] = 0;
     put_u64(b + 8, (uint64_t)a->nrows);
     put_f64(b + 16, a->target);
-    put_u32(b + 24, n);
-    for (uint32_t i = 0; i < n; i++) {
-        const ta_pentry *p = &a->ent[a->lo + i];
-        uint8_t *q = b + HEADER + (size_t)i * ENTRY;
-        put_u32(q, (uint32_t)p->key);
-        put_u32(q + 4, p->count);
-        put_f64(q + 8, p->s);
-        put_f64(q + 16, p->c);
-    }
-    ta_xsum_serialize(&a->aux, ta_xsum_serialize(&a->sum, b + HEADER + (size_t)n * ENTRY));
+    uint8_t *p = ta_pt_serialize(&a->pt, b + HEADER);
+    p = ta_xsum_serialize(&a->aux, ta_xsum_serialize(&a->sum, p));
+    ta_extra_serialize(a, p);
 }
 
 static ta_status bad(ta_error *e, const char *why)
 {
     return ta_fail(e, TA_ERR_STATE, "tradeagg: invalid serialized state (%s)", why);
-}
-
-static bool key_valid(ta_pkind pk, int32_t key)
-{
-    if (pk == TA_PK_YEAR)
-        return key >= TA_YEAR_MIN && key <= TA_YEAR_MAX;
-    return key > 0 && ta_date_valid(ta_key_y(key), ta_key_m(key), ta_key_d(key));
 }
 
 static ta_status check_header(const uint8_t *b, size_t n, ta_error *e)
@@ -118,9 +92,6 @@ static ta_status check_header(const uint8_t *b, size_t n, ta_error *e)
         return bad(e, "unknown aggregate");
     if (b[4] > TA_PK_YEAR || b[5] > 12 || b[6] > 1 || b[7] != 0)
         return bad(e, "bad header flags");
-    uint64_t np = get_u32(b + 24);
-    if ((uint64_t)n < HEADER + np * ENTRY)
-        return bad(e, "length does not match the period count");
     return TA_OK;
 }
 
@@ -128,7 +99,6 @@ static ta_status check_header(const uint8_t *b, size_t n, ta_error *e)
 static ta_status check_state(const ta_agg *a, ta_error *e)
 {
     bool periodic = ta_desc(a)->periodic;
-    uint64_t rows = 0;
 
     ta_agg_kind k = (ta_agg_kind)a->kind;
     if (a->has_target ? !(a->target > 0 && isfinite(a->target)) : a->target != 0)
@@ -143,23 +113,17 @@ static ta_status check_state(const ta_agg *a, ta_error *e)
         return bad(e, "unexpected period kind");
     if (a->nrows < 0)
         return bad(e, "bad row count");
-    if (a->hi > 0 && (!periodic || a->pkind == TA_PK_NONE))
+    if (ta_pt_size(&a->pt) > 0 && (!periodic || a->pkind == TA_PK_NONE))
         return bad(e, "unexpected periods");
-    /* Exact sums: no rows, no sum; an aux sum only where the kind keeps one. */
-    bool has_aux = k == TA_AGG_SHARE_OF || k == TA_AGG_HHI;
-    if ((periodic || a->nrows == 0) && !ta_xsum_is_zero(&a->sum))
+    /* Exact sums: no rows, no sum; an aux sum only where the kind keeps one;
+     * the kinds of ta_extra.c keep theirs there. */
+    bool has_sum = !periodic && !ta_extra_kind(k);
+    bool has_aux = has_sum && (k == TA_AGG_SHARE_OF || k == TA_AGG_HHI);
+    if ((!has_sum || a->nrows == 0) && !ta_xsum_is_zero(&a->sum))
         return bad(e, "unexpected sums");
-    if ((periodic || a->nrows == 0 || !has_aux) && !ta_xsum_is_zero(&a->aux))
+    if ((!has_aux || a->nrows == 0) && !ta_xsum_is_zero(&a->aux))
         return bad(e, "unexpected sums");
-    for (uint32_t i = 0; i < a->hi; i++) {
-        const ta_pentry *p = &a->ent[i];
-        if (!key_valid((ta_pkind)a->pkind, p->key) || (i > 0 && p->key <= a->ent[i - 1].key))
-            return bad(e, "bad or unordered period");
-        if (p->count == 0 || !isfinite(p->s) || !isfinite(p->c))
-            return bad(e, "bad period sum");
-        rows += p->count;
-    }
-    if (periodic && rows != (uint64_t)a->nrows)
+    if (periodic && ta_pt_rows(&a->pt) != (uint64_t)a->nrows)
         return bad(e, "row count does not match the periods");
     return TA_OK;
 }
@@ -178,27 +142,19 @@ ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *b, size_t n, const ta_all
     a->has_target = b[6];
     a->nrows = (int64_t)get_u64(b + 8);
     a->target = get_f64(b + 16);
-    uint32_t np = get_u32(b + 24);
-    if (np > 0 && ta_pt_reserve(a, np) != TA_OK)
-        return ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", ta_desc(a)->name);
-    for (uint32_t i = 0; i < np; i++) {
-        const uint8_t *q = b + HEADER + (size_t)i * ENTRY;
-        a->ent[i] =
-            (ta_pentry){(int32_t)get_u32(q), get_u32(q + 4), get_f64(q + 8), get_f64(q + 16)};
-    }
-    a->hi = np;
-    const uint8_t *p = b + HEADER + (size_t)np * ENTRY, *end = b + n;
-    if ((st = ta_xsum_deserialize(&a->sum, &p, end, al)) != TA_OK ||
-        (st = ta_xsum_deserialize(&a->aux, &p, end, al)) != TA_OK) {
+    const uint8_t *p = b + HEADER, *end = b + n;
+    st = ta_pt_deserialize(&a->pt, (ta_pkind)a->pkind, &p, end, al);
+    if (st == TA_OK && (st = ta_xsum_deserialize(&a->sum, &p, end, al)) == TA_OK)
+        st = ta_xsum_deserialize(&a->aux, &p, end, al);
+    if (st != TA_OK) {
         ta_agg_free(a);
         return st == TA_ERR_NOMEM ? ta_fail(e, st, "%s: out of memory", ta_desc(a)->name)
-                                  : bad(e, "bad sums");
+                                  : bad(e, "bad period table or sums");
     }
-    if (p != end) {
-        ta_agg_free(a);
-        return bad(e, "trailing bytes");
-    }
-    if ((st = check_state(a, e)) != TA_OK)
+    if ((st = check_state(a, e)) == TA_OK &&
+        (st = ta_extra_deserialize(a, &p, end, e)) == TA_OK && p != end)
+        st = bad(e, "trailing bytes");
+    if (st != TA_OK)
         ta_agg_free(a);
     return st;
 }

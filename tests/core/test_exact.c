@@ -231,7 +231,7 @@ typedef struct expected {
 static expected expect(ta_agg_kind k, const double *v, const bool *part, const bool *in, int n,
                        double target)
 {
-    expected x = {TA_OK, {TA_R_NULL, 0, {TA_PK_NONE, 0}}};
+    expected x = {TA_OK, {TA_R_NULL, 0, {TA_PK_NONE, 0}, 0}};
     mpq_t s, p, q, t;
     double ds, dp, d = 0;
     int rows = 0;

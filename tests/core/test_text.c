@@ -16,7 +16,7 @@
 static ta_status read_text(const char *s, size_t n, double *out, ta_error *e)
 {
     ta_agg a;
-    ta_result r = {TA_R_NULL, 0, {TA_PK_NONE, 0}};
+    ta_result r = {TA_R_NULL, 0, {TA_PK_NONE, 0}, 0};
     ta_value v = {TA_V_TEXT, 0, 0, s, n};
     ta_agg_init(&a, TA_AGG_CUMULATIVE, &test_allocator);
     ta_status st = ta_agg_add(&a, &v, 1, e);

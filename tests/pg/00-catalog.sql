@@ -2,7 +2,7 @@
 -- (combine, serialize, deserialize) and moved (inverse), everything is
 -- PARALLEL SAFE and commented, support functions are not for PUBLIC.
 BEGIN;
-SELECT plan(109);
+SELECT plan(184);
 
 SELECT has_extension('tradeagg', 'extension tradeagg is installed');
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'tradeagg'),
@@ -47,7 +47,31 @@ INSERT INTO sig_aggs VALUES
     ('period_from_ytd', ARRAY['integer', 'double precision']::text[]),
     ('period_from_ytd', ARRAY['integer', 'double precision', 'integer']::text[]),
     ('share_of', ARRAY['double precision', 'boolean']::text[]),
-    ('hhi', ARRAY['double precision']::text[]);
+    ('hhi', ARRAY['double precision']::text[]),
+    ('period_growth', ARRAY['date', 'double precision', 'integer']::text[]),
+    ('period_growth', ARRAY['integer', 'double precision', 'integer']::text[]),
+    ('trailing_trade', ARRAY['date', 'double precision', 'integer']::text[]),
+    ('trailing_trade', ARRAY['integer', 'double precision', 'integer']::text[]),
+    ('prior_year_trade', ARRAY['date', 'double precision']::text[]),
+    ('prior_year_trade', ARRAY['integer', 'double precision']::text[]),
+    ('prior_ytd_trade', ARRAY['date', 'double precision']::text[]),
+    ('prior_ytd_trade', ARRAY['date', 'double precision', 'integer']::text[]),
+    ('prior_ytd_trade', ARRAY['integer', 'double precision']::text[]),
+    ('prior_ytd_trade', ARRAY['integer', 'double precision', 'integer']::text[]),
+    ('ytd_contribution', ARRAY['date', 'double precision', 'boolean']::text[]),
+    ('ytd_contribution', ARRAY['date', 'double precision', 'boolean', 'integer']::text[]),
+    ('ytd_contribution', ARRAY['integer', 'double precision', 'boolean']::text[]),
+    ('ytd_contribution', ARRAY['integer', 'double precision', 'boolean', 'integer']::text[]),
+    ('trade_balance', ARRAY['double precision', 'boolean']::text[]),
+    ('coverage_ratio', ARRAY['double precision', 'boolean']::text[]),
+    ('index_number', ARRAY['date', 'double precision', 'date']::text[]),
+    ('index_number', ARRAY['integer', 'double precision', 'integer']::text[]),
+    ('ytd_period_count', ARRAY['date', 'double precision']::text[]),
+    ('ytd_period_count', ARRAY['date', 'double precision', 'integer']::text[]),
+    ('ytd_period_count', ARRAY['integer', 'double precision']::text[]),
+    ('ytd_period_count', ARRAY['integer', 'double precision', 'integer']::text[]),
+    ('hhi', ARRAY['text', 'double precision']::text[]),
+    ('hhi', ARRAY['bigint', 'double precision']::text[]);
 CREATE TEMP TABLE sig_support(name text, args text[]);
 INSERT INTO sig_support VALUES
     ('tradeagg_final_float8', ARRAY['internal']::text[]),
@@ -107,7 +131,55 @@ INSERT INTO sig_support VALUES
     ('tradeagg_share_of_sfunc', ARRAY['internal', 'double precision', 'boolean']::text[]),
     ('tradeagg_share_of_minvfunc', ARRAY['internal', 'double precision', 'boolean']::text[]),
     ('tradeagg_hhi_sfunc', ARRAY['internal', 'double precision']::text[]),
-    ('tradeagg_hhi_minvfunc', ARRAY['internal', 'double precision']::text[]);
+    ('tradeagg_hhi_minvfunc', ARRAY['internal', 'double precision']::text[]),
+    ('tradeagg_period_growth_sfunc', ARRAY['internal', 'date', 'double precision', 'integer']::text[]),
+    ('tradeagg_period_growth_minvfunc', ARRAY['internal', 'date', 'double precision', 'integer']::text[]),
+    ('tradeagg_period_growth_sfunc', ARRAY['internal', 'integer', 'double precision', 'integer']::text[]),
+    ('tradeagg_period_growth_minvfunc', ARRAY['internal', 'integer', 'double precision', 'integer']::text[]),
+    ('tradeagg_trailing_trade_sfunc', ARRAY['internal', 'date', 'double precision', 'integer']::text[]),
+    ('tradeagg_trailing_trade_minvfunc', ARRAY['internal', 'date', 'double precision', 'integer']::text[]),
+    ('tradeagg_trailing_trade_sfunc', ARRAY['internal', 'integer', 'double precision', 'integer']::text[]),
+    ('tradeagg_trailing_trade_minvfunc', ARRAY['internal', 'integer', 'double precision', 'integer']::text[]),
+    ('tradeagg_prior_year_trade_sfunc', ARRAY['internal', 'date', 'double precision']::text[]),
+    ('tradeagg_prior_year_trade_minvfunc', ARRAY['internal', 'date', 'double precision']::text[]),
+    ('tradeagg_prior_year_trade_sfunc', ARRAY['internal', 'integer', 'double precision']::text[]),
+    ('tradeagg_prior_year_trade_minvfunc', ARRAY['internal', 'integer', 'double precision']::text[]),
+    ('tradeagg_prior_ytd_trade_sfunc', ARRAY['internal', 'date', 'double precision']::text[]),
+    ('tradeagg_prior_ytd_trade_minvfunc', ARRAY['internal', 'date', 'double precision']::text[]),
+    ('tradeagg_prior_ytd_trade_sfunc', ARRAY['internal', 'date', 'double precision', 'integer']::text[]),
+    ('tradeagg_prior_ytd_trade_minvfunc', ARRAY['internal', 'date', 'double precision', 'integer']::text[]),
+    ('tradeagg_prior_ytd_trade_sfunc', ARRAY['internal', 'integer', 'double precision']::text[]),
+    ('tradeagg_prior_ytd_trade_minvfunc', ARRAY['internal', 'integer', 'double precision']::text[]),
+    ('tradeagg_prior_ytd_trade_sfunc', ARRAY['internal', 'integer', 'double precision', 'integer']::text[]),
+    ('tradeagg_prior_ytd_trade_minvfunc', ARRAY['internal', 'integer', 'double precision', 'integer']::text[]),
+    ('tradeagg_ytd_contribution_sfunc', ARRAY['internal', 'date', 'double precision', 'boolean']::text[]),
+    ('tradeagg_ytd_contribution_minvfunc', ARRAY['internal', 'date', 'double precision', 'boolean']::text[]),
+    ('tradeagg_ytd_contribution_sfunc', ARRAY['internal', 'date', 'double precision', 'boolean', 'integer']::text[]),
+    ('tradeagg_ytd_contribution_minvfunc', ARRAY['internal', 'date', 'double precision', 'boolean', 'integer']::text[]),
+    ('tradeagg_ytd_contribution_sfunc', ARRAY['internal', 'integer', 'double precision', 'boolean']::text[]),
+    ('tradeagg_ytd_contribution_minvfunc', ARRAY['internal', 'integer', 'double precision', 'boolean']::text[]),
+    ('tradeagg_ytd_contribution_sfunc', ARRAY['internal', 'integer', 'double precision', 'boolean', 'integer']::text[]),
+    ('tradeagg_ytd_contribution_minvfunc', ARRAY['internal', 'integer', 'double precision', 'boolean', 'integer']::text[]),
+    ('tradeagg_trade_balance_sfunc', ARRAY['internal', 'double precision', 'boolean']::text[]),
+    ('tradeagg_trade_balance_minvfunc', ARRAY['internal', 'double precision', 'boolean']::text[]),
+    ('tradeagg_coverage_ratio_sfunc', ARRAY['internal', 'double precision', 'boolean']::text[]),
+    ('tradeagg_coverage_ratio_minvfunc', ARRAY['internal', 'double precision', 'boolean']::text[]),
+    ('tradeagg_index_number_sfunc', ARRAY['internal', 'date', 'double precision', 'date']::text[]),
+    ('tradeagg_index_number_minvfunc', ARRAY['internal', 'date', 'double precision', 'date']::text[]),
+    ('tradeagg_index_number_sfunc', ARRAY['internal', 'integer', 'double precision', 'integer']::text[]),
+    ('tradeagg_index_number_minvfunc', ARRAY['internal', 'integer', 'double precision', 'integer']::text[]),
+    ('tradeagg_ytd_period_count_sfunc', ARRAY['internal', 'date', 'double precision']::text[]),
+    ('tradeagg_ytd_period_count_minvfunc', ARRAY['internal', 'date', 'double precision']::text[]),
+    ('tradeagg_ytd_period_count_sfunc', ARRAY['internal', 'date', 'double precision', 'integer']::text[]),
+    ('tradeagg_ytd_period_count_minvfunc', ARRAY['internal', 'date', 'double precision', 'integer']::text[]),
+    ('tradeagg_ytd_period_count_sfunc', ARRAY['internal', 'integer', 'double precision']::text[]),
+    ('tradeagg_ytd_period_count_minvfunc', ARRAY['internal', 'integer', 'double precision']::text[]),
+    ('tradeagg_ytd_period_count_sfunc', ARRAY['internal', 'integer', 'double precision', 'integer']::text[]),
+    ('tradeagg_ytd_period_count_minvfunc', ARRAY['internal', 'integer', 'double precision', 'integer']::text[]),
+    ('tradeagg_hhi_competitor_sfunc', ARRAY['internal', 'text', 'double precision']::text[]),
+    ('tradeagg_hhi_competitor_minvfunc', ARRAY['internal', 'text', 'double precision']::text[]),
+    ('tradeagg_hhi_competitor_sfunc', ARRAY['internal', 'bigint', 'double precision']::text[]),
+    ('tradeagg_hhi_competitor_minvfunc', ARRAY['internal', 'bigint', 'double precision']::text[]);
 
 SELECT has_function(name, args, format('function %s(%s) exists', name, array_to_string(args, ', ')))
 FROM sig_public ORDER BY name;
@@ -131,7 +203,7 @@ SELECT is((SELECT count(*) FROM ext_proc),
           (SELECT count(*) FROM sig_public) + (SELECT count(*) FROM sig_aggs)
             + (SELECT count(*) FROM sig_support),
           'the extension holds exactly the listed functions and aggregates');
-SELECT is((SELECT count(*) FROM ext_agg), 26::bigint, '26 aggregates');
+SELECT is((SELECT count(*) FROM ext_agg), 50::bigint, '50 aggregates');
 SELECT is((SELECT string_agg(procoid::regprocedure::text, '; ') FROM ext_proc
            WHERE obj_description(procoid, 'pg_proc') IS NULL),
           NULL, 'every function and aggregate has a COMMENT');
@@ -174,6 +246,12 @@ SELECT function_returns('target_reached_at', ARRAY['date', 'double precision', '
                         'date', 'target_reached_at over dates returns a date');
 SELECT function_returns('target_reached_at', ARRAY['integer', 'double precision', 'double precision'],
                         'integer', 'target_reached_at over years returns an integer');
+SELECT function_returns('ytd_period_count', ARRAY['date', 'double precision'],
+                        'integer', 'ytd_period_count returns an integer');
+SELECT function_returns('hhi', ARRAY['text', 'double precision'],
+                        'double precision', 'hhi over text competitors returns double precision');
+SELECT function_returns('hhi', ARRAY['bigint', 'double precision'],
+                        'double precision', 'hhi over bigint competitors returns double precision');
 
 CREATE ROLE tradeagg_nobody;
 SELECT is((SELECT string_agg(procoid::regprocedure::text, '; ') FROM ext_proc

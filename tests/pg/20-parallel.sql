@@ -4,7 +4,7 @@
 -- the serial ones exactly: values are multiples of 0.25, so every sum is
 -- exact whatever order the rows are added in.
 BEGIN;
-SELECT plan(64);
+SELECT plan(92);
 
 \ir lib/aggregates.sql
 \ir lib/plans.sql
@@ -23,7 +23,7 @@ SELECT i AS id,
 FROM generate_series(1, 300000) AS i;
 ANALYZE par_data;
 
--- Serial answers: every aggregate of lib/aggregates.sql (columns a01 .. a26),
+-- Serial answers: every aggregate of lib/aggregates.sql (columns a01 .. a40),
 -- ungrouped and grouped.
 SET LOCAL max_parallel_workers_per_gather = 0;
 SELECT 'CREATE TABLE par_serial AS ' || pg_temp.aggregates_query('par_data') \gexec
