@@ -15,7 +15,7 @@ bool ta_pt_last(const ta_ptable *t, int32_t *key)
 {
     if (!t->last)
         return false;
-    *key = t->last->e[t->last->n - 1].key;
+    *key = t->last->key[t->last->n - 1];
     return true;
 }
 
@@ -31,7 +31,7 @@ bool ta_pt_prev(const ta_ptable *t, int32_t key, int32_t *prev)
         l = l->prev;
         i = l->n;
     }
-    *prev = l->e[i - 1].key;
+    *prev = l->key[i - 1];
     return true;
 }
 
@@ -54,13 +54,13 @@ bool ta_pt_next(const ta_ptable *t, ta_pt_cursor *c, int32_t *key, uint32_t *cou
     c->node = l;
     if (!l)
         return false;
-    const pt_entry *p = &l->e[c->i++];
+    uint32_t i = c->i++;
     if (key)
-        *key = p->key;
+        *key = l->key[i];
     if (count)
-        *count = p->count;
+        *count = l->count[i];
     if (sum)
-        *sum = &p->sum;
+        *sum = &l->sum[i];
     return true;
 }
 
@@ -161,7 +161,7 @@ static size_t subtree_bytes(const void *p, uint32_t height)
         const pt_leaf *l = p;
         size_t n = sizeof *l;
         for (uint32_t i = 0; i < l->n; i++)
-            n += ta_xsum_mem_size(&l->e[i].sum);
+            n += ta_xsum_mem_size(&l->sum[i]);
         return n;
     }
     const pt_node *node = p;

@@ -7,11 +7,14 @@
  * holds it. Every leaf of a non-empty table holds at least one entry.
  * Sizes fit the power-of-two chunks allocators (PostgreSQL's among them)
  * round requests up to: a leaf is just under 2 KiB, a node under 1 KiB.
+ * An entry (pt_entry) is a key, a row count and an exact sum: 32 bytes.
  */
 #ifndef TA_PTREE_H
 #define TA_PTREE_H
 
 #include "ta_internal.h"
+
+#include <string.h>
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
@@ -29,11 +32,36 @@ typedef struct pt_entry {
 #define PT_NODE_MIN (PT_NODE_CAP / 4)
 #define PT_MAXH     24 /* inner levels; 21^24 leaves cannot exist */
 
+/* Keys apart from the sums, next to n: a search touches the first 256
+ * bytes of a leaf only (rows arriving in random period order miss the
+ * cache on every leaf they visit). */
 typedef struct ta_pt_leaf {
-    struct ta_pt_leaf *prev, *next;
     uint32_t n;
-    pt_entry e[PT_LEAF_CAP];
+    int32_t key[PT_LEAF_CAP];
+    struct ta_pt_leaf *prev, *next;
+    uint32_t count[PT_LEAF_CAP]; /* rows per period; an entry goes at 0 */
+    ta_xsum sum[PT_LEAF_CAP];    /* their exact sums */
 } pt_leaf;
+
+static inline pt_entry pt_get(const pt_leaf *l, uint32_t i)
+{
+    return (pt_entry){l->key[i], l->count[i], l->sum[i]};
+}
+
+static inline void pt_set(pt_leaf *l, uint32_t i, const pt_entry *e)
+{
+    l->key[i] = e->key;
+    l->count[i] = e->count;
+    l->sum[i] = e->sum;
+}
+
+/* Moves n entries from src[si ..] to dst[di ..] (the ranges may overlap). */
+static inline void pt_move(pt_leaf *dst, uint32_t di, const pt_leaf *src, uint32_t si, uint32_t n)
+{
+    memmove(dst->key + di, src->key + si, (size_t)n * sizeof *src->key);
+    memmove(dst->count + di, src->count + si, (size_t)n * sizeof *src->count);
+    memmove(dst->sum + di, src->sum + si, (size_t)n * sizeof *src->sum);
+}
 
 typedef struct pt_node {
     uint32_t n; /* children */
@@ -67,7 +95,7 @@ static inline uint32_t pt_leaf_lb(const pt_leaf *l, int32_t k)
     uint32_t lo = 0, hi = l->n;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        if (l->e[mid].key < k)
+        if (l->key[mid] < k)
             lo = mid + 1;
         else
             hi = mid;
@@ -108,7 +136,7 @@ static inline pt_leaf *pt_descend(const ta_ptable *t, int32_t k, pt_node **path,
 
 static inline bool pt_in_range(const pt_leaf *l, int32_t k)
 {
-    return l->e[0].key <= k && k <= l->e[l->n - 1].key;
+    return l->key[0] <= k && k <= l->key[l->n - 1];
 }
 
 /* The leaf whose range holds k (NULL when t is empty): the ends and the
@@ -118,10 +146,10 @@ static inline bool pt_in_range(const pt_leaf *l, int32_t k)
 static inline pt_leaf *pt_locate(const ta_ptable *t, int32_t k)
 {
     pt_leaf *l = t->last;
-    if (!l || k >= l->e[0].key)
+    if (!l || k >= l->key[0])
         return l;
     l = t->first;
-    if (k <= l->e[l->n - 1].key)
+    if (k <= l->key[l->n - 1])
         return l;
     l = t->hint;
     if (l) {

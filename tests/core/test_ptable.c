@@ -68,11 +68,11 @@ static void walk_tree(const ta_ptable *t, const void *p, uint32_t h, int64_t lo,
         if (l->n == 0 || l->n > PT_LEAF_CAP)
             fail(w, "leaf size");
         for (uint32_t i = 0; i < l->n; i++) {
-            if (l->e[i].key < lo || l->e[i].key >= hi || (i && l->e[i].key <= l->e[i - 1].key))
+            if (l->key[i] < lo || l->key[i] >= hi || (i && l->key[i] <= l->key[i - 1]))
                 fail(w, "leaf key out of order or out of its bounds");
-            if (l->e[i].count == 0)
+            if (l->count[i] == 0)
                 fail(w, "empty entry");
-            w->rows += l->e[i].count;
+            w->rows += l->count[i];
         }
         if (l->prev != w->prev || (w->prev ? w->prev->next != l : t->first != l))
             fail(w, "leaf chain");
