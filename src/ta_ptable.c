@@ -21,7 +21,7 @@ static void free_subtree(void *p, uint32_t height, const ta_allocator *al)
     if (height == 0) {
         pt_leaf *l = p;
         for (uint32_t i = 0; i < l->n; i++)
-            ta_xsum_free(&l->sum[i], al);
+            ta_xsum_free(&PT_SUM(l)[i], al);
     } else {
         pt_node *n = p;
         for (uint32_t i = 0; i < n->n; i++)
@@ -51,12 +51,12 @@ static void scan_touch(ta_ptable *t, int32_t key, const ta_allocator *al)
 static ta_status entry_add(ta_ptable *t, pt_leaf *l, uint32_t i, double v,
                            const ta_allocator *al)
 {
-    if (l->count[i] == UINT32_MAX)
+    if (PT_CNT(l)[i] == UINT32_MAX)
         return TA_ERR_RANGE;
-    ta_status st = ta_xsum_add(&l->sum[i], v, al);
+    ta_status st = ta_xsum_add(&PT_SUM(l)[i], v, al);
     if (st != TA_OK)
         return st;
-    l->count[i]++;
+    PT_CNT(l)[i]++;
     t->rows++;
     return TA_OK;
 }
@@ -136,6 +136,22 @@ static void split_node(pt_node *n, pt_node *r, uint32_t pos, int32_t key, void *
         node_put(r, pos - s, key, kid);
 }
 
+/* The only leaf of t, full, moved to one with room for about twice as many
+ * entries; NULL when out of memory (t is then unchanged). */
+static pt_leaf *grow_root(ta_ptable *t, const ta_allocator *al)
+{
+    pt_leaf *l = t->root;
+    uint32_t cap = l->cap * 2 + 1 < PT_LEAF_CAP ? l->cap * 2 + 1 : PT_LEAF_CAP;
+    pt_leaf *g = al->alloc(al->ud, pt_leaf_bytes(cap));
+    if (!g)
+        return NULL;
+    *g = (pt_leaf){l->n, cap, NULL, NULL};
+    pt_move(g, 0, l, 0, l->n);
+    al->free(al->ud, l);
+    t->root = t->first = t->last = t->hint = g;
+    return g;
+}
+
 /* Puts e (its key absent from t) where it belongs, splitting what must
  * split. Every node the split needs is allocated first, so on failure
  * (TA_ERR_NOMEM) t is unchanged. */
@@ -147,18 +163,21 @@ static ta_status place_split(ta_ptable *t, const pt_entry *e, const ta_allocator
     void *spare[PT_MAXH + 2];
 
     if (!t->root) {
-        pt_leaf *l = al->alloc(al->ud, sizeof *l);
+        pt_leaf *l = al->alloc(al->ud, pt_leaf_bytes(PT_LEAF_FIRST));
         if (!l)
             return TA_ERR_NOMEM;
-        l->prev = l->next = NULL;
-        l->n = 0;
+        *l = (pt_leaf){0, PT_LEAF_FIRST, NULL, NULL};
         t->root = t->first = t->last = t->hint = l;
         leaf_put(t, l, 0, e);
         return TA_OK;
     }
     pt_leaf *l = pt_descend(t, e->key, path, at);
     uint32_t pos = pt_leaf_lb(l, e->key);
-    if (l->n < PT_LEAF_CAP) {
+    if (l->n == l->cap && l->cap < PT_LEAF_CAP) {
+        if (!(l = grow_root(t, al)))
+            return TA_ERR_NOMEM;
+    }
+    if (l->n < l->cap) {
         leaf_put(t, l, pos, e);
         t->hint = l;
         return TA_OK;
@@ -178,7 +197,7 @@ static ta_status place_split(ta_ptable *t, const pt_entry *e, const ta_allocator
     if (d == 0 && ++need > PT_MAXH)
         return TA_ERR_NOMEM;
     for (uint32_t i = 0; i < need; i++) {
-        spare[i] = al->alloc(al->ud, i == 0 ? sizeof(pt_leaf) : sizeof(pt_node));
+        spare[i] = al->alloc(al->ud, i == 0 ? pt_leaf_bytes(PT_LEAF_CAP) : sizeof(pt_node));
         if (!spare[i]) {
             while (i > 0)
                 al->free(al->ud, spare[--i]);
@@ -186,8 +205,9 @@ static ta_status place_split(ta_ptable *t, const pt_entry *e, const ta_allocator
         }
     }
     pt_leaf *r = spare[0];
+    r->cap = PT_LEAF_CAP;
     split_leaf(t, l, r, pos, e);
-    int32_t key = r->key[0];
+    int32_t key = PT_KEY(r)[0];
     void *kid = r;
     uint32_t used = 1;
     for (d = h; d > 0; d--) {
@@ -221,7 +241,7 @@ ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
     scan_touch(t, key, al);
     if (l) {
         i = pt_leaf_lb(l, key);
-        if (i < l->n && l->key[i] == key) {
+        if (i < l->n && PT_KEY(l)[i] == key) {
             t->hint = l;
             return entry_add(t, l, i, v, al);
         }
@@ -229,7 +249,7 @@ ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
     pt_entry e = {key, 1, TA_XSUM_ZERO};
     if ((st = ta_xsum_add(&e.sum, v, al)) != TA_OK)
         return st;
-    if (l && l->n < PT_LEAF_CAP) {
+    if (l && l->n < l->cap) {
         leaf_put(t, l, i, &e);
         t->hint = l;
         return TA_OK;
@@ -283,7 +303,7 @@ static bool pair_leaves(ta_ptable *t, pt_node *p, uint32_t i, const ta_allocator
         a->n = want;
         b->n += k;
     }
-    p->key[i + 1] = b->key[0];
+    p->key[i + 1] = PT_KEY(b)[0];
     return false;
 }
 
@@ -377,19 +397,19 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
 {
     pt_leaf *l = pt_locate(t, key);
     uint32_t i = l ? pt_leaf_lb(l, key) : 0;
-    if (!l || i == l->n || l->key[i] != key)
+    if (!l || i == l->n || PT_KEY(l)[i] != key)
         return TA_ERR_INTERNAL;
     scan_touch(t, key, al);
-    if (l->count[i] > 1) {
-        ta_status st = ta_xsum_add(&l->sum[i], -v, al);
+    if (PT_CNT(l)[i] > 1) {
+        ta_status st = ta_xsum_add(&PT_SUM(l)[i], -v, al);
         if (st != TA_OK)
             return st;
-        l->count[i]--;
+        PT_CNT(l)[i]--;
         t->rows--;
         return TA_OK;
     }
     /* The period's last row left, so its exact sum is 0: the entry goes. */
-    ta_xsum_free(&l->sum[i], al);
+    ta_xsum_free(&PT_SUM(l)[i], al);
     pt_move(l, i, l, i + 1, l->n - i - 1);
     l->n--;
     t->size--;
@@ -406,7 +426,7 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
 static ta_status append(ta_ptable *t, const pt_entry *e, const ta_allocator *al)
 {
     pt_leaf *l = t->last;
-    if (l && l->n < PT_LEAF_CAP) {
+    if (l && l->n < l->cap) {
         leaf_put(t, l, l->n, e);
         return TA_OK;
     }

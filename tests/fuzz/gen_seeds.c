@@ -1,7 +1,8 @@
 /*
  * gen_seeds.c — writes the seed corpus of fuzz_deserialize: one serialized
- * state of every aggregate kind (dated and, where periodic, annual), built
- * through ta_agg_add. Run by `make fuzz-seeds`; its output is committed in
+ * state of every aggregate kind (dated and, where periodic, annual, and a
+ * table of 200 days in shuffled order, which spans several leaves of the
+ * period table), built through ta_agg_add. Run by `make fuzz-seeds`; its output is committed in
  * tests/fuzz/corpus/fuzz_deserialize.
  */
 #include "tradeagg.h"
@@ -35,6 +36,31 @@ static void write_state(const char *dir, const ta_agg *a, const char *tag)
         exit(1);
     }
     free(buf);
+}
+
+/* 200 distinct days of 2023 in a shuffled order, each with one row. */
+static void many_days(const char *dir, const ta_agg_desc *d)
+{
+    ta_agg a;
+    ta_error e;
+    ta_agg_init(&a, d->kind, &al);
+    for (int i = 0; i < 200; i++) {
+        ta_value v[3];
+        memset(v, 0, sizeof v);
+        v[0].type = TA_V_DATE;
+        v[0].i = 8401 + (i * 37) % 200; /* 2023-01-01 is day 8401 */
+        v[1].type = TA_V_REAL;
+        v[1].d = 0.25 * i;
+        v[2].type = d->roles[2] == TA_ROLE_TARGET ? TA_V_REAL : TA_V_INT;
+        v[2].d = 20;
+        v[2].i = 4;
+        if (ta_agg_add(&a, v, d->max_args, &e) != TA_OK) {
+            fprintf(stderr, "%s\n", e.msg);
+            exit(1);
+        }
+    }
+    write_state(dir, &a, "many");
+    ta_agg_free(&a);
 }
 
 int main(int argc, char **argv)
@@ -89,6 +115,8 @@ int main(int argc, char **argv)
             write_state(dir, &a, annual ? "annual" : "dated");
             ta_agg_free(&a);
         }
+        if (d->periodic)
+            many_days(dir, d);
         ta_agg empty;
         ta_agg_init(&empty, (ta_agg_kind)k, &al);
         write_state(dir, &empty, "empty");
