@@ -232,17 +232,47 @@ static ta_status place_split(ta_ptable *t, const pt_entry *e, const ta_allocator
     return TA_OK;
 }
 
+/* The entry of key when it is the latest period, the one touched last or
+ * the one after it: rows of a period tend to come together, and a scan
+ * walks each series through its periods in order. */
+static bool quick_find(const ta_ptable *t, int32_t key, pt_leaf **leaf, uint32_t *at)
+{
+    pt_leaf *l = t->last, *h = t->hint;
+    uint32_t i = t->hint_i;
+    if (l && PT_KEY(l)[l->n - 1] == key) {
+        *leaf = l;
+        *at = l->n - 1;
+        return true;
+    }
+    if (!h)
+        return false;
+    if (i < h->n && PT_KEY(h)[i] != key)
+        i++;
+    if (i >= h->n || PT_KEY(h)[i] != key)
+        return false;
+    *leaf = h;
+    *at = i;
+    return true;
+}
+
 ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
 {
-    pt_leaf *l = pt_locate(t, key);
+    pt_leaf *l;
     uint32_t i = 0;
     ta_status st;
 
     scan_touch(t, key, al);
+    if (quick_find(t, key, &l, &i)) {
+        t->hint = l;
+        t->hint_i = i;
+        return entry_add(t, l, i, v, al);
+    }
+    l = pt_locate(t, key);
     if (l) {
         i = pt_leaf_lb(l, key);
         if (i < l->n && PT_KEY(l)[i] == key) {
             t->hint = l;
+            t->hint_i = i;
             return entry_add(t, l, i, v, al);
         }
     }
@@ -252,6 +282,7 @@ ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
     if (l && l->n < l->cap) {
         leaf_put(t, l, i, &e);
         t->hint = l;
+        t->hint_i = i;
         return TA_OK;
     }
     if ((st = place_split(t, &e, al)) != TA_OK)
