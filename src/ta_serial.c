@@ -134,9 +134,8 @@ ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *b, size_t n, const ta_all
         return ta_fail(e, st, "%s: out of memory", ta_desc(a)->name);
     if (st != TA_OK)
         return bad(e, "bad period table");
-    if (p != b + n)
-        return bad(e, "trailing bytes");
-    if ((st = check_state(a, e)) != TA_OK)
+    st = p != b + n ? bad(e, "trailing bytes") : check_state(a, e);
+    if (st != TA_OK)
         ta_agg_free(a);
     return st;
 }
