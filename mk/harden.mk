@@ -230,3 +230,11 @@ check-hostile: sqlite_ext/tradeagg.so
 
 check-harden: check-sanitize check-hostile
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
+
+# Regenerates the committed serialized-state seeds after a format change.
+.PHONY: fuzz-seeds
+fuzz-seeds: $(CORE_SRC) $(CORE_HDR) tests/fuzz/gen_seeds.c
+	@mkdir -p $(BUILD)/fuzz
+	$(CC) $(CFLAGS_TA) -o $(BUILD)/fuzz/gen_seeds tests/fuzz/gen_seeds.c $(CORE_SRC) -lm
+	find tests/fuzz/corpus/fuzz_deserialize -type f ! -name 'regress-*' -delete
+	$(BUILD)/fuzz/gen_seeds tests/fuzz/corpus/fuzz_deserialize

@@ -21,7 +21,7 @@ static void free_subtree(void *p, uint32_t height, const ta_allocator *al)
     if (height == 0) {
         pt_leaf *l = p;
         for (uint32_t i = 0; i < l->n; i++)
-            ta_xsum_free(&l->e[i].sum, al);
+            ta_xsum_free(&PT_SUM(l)[i], al);
     } else {
         pt_node *n = p;
         for (uint32_t i = 0; i < n->n; i++)
@@ -48,22 +48,23 @@ static void scan_touch(ta_ptable *t, int32_t key, const ta_allocator *al)
         pt_scan_reset(t, al);
 }
 
-static ta_status entry_add(ta_ptable *t, pt_entry *p, double v, const ta_allocator *al)
+static ta_status entry_add(ta_ptable *t, pt_leaf *l, uint32_t i, double v,
+                           const ta_allocator *al)
 {
-    if (p->count == UINT32_MAX)
+    if (PT_CNT(l)[i] == UINT32_MAX)
         return TA_ERR_RANGE;
-    ta_status st = ta_xsum_add(&p->sum, v, al);
+    ta_status st = ta_xsum_add(&PT_SUM(l)[i], v, al);
     if (st != TA_OK)
         return st;
-    p->count++;
+    PT_CNT(l)[i]++;
     t->rows++;
     return TA_OK;
 }
 
 static void leaf_put(ta_ptable *t, pt_leaf *l, uint32_t i, const pt_entry *e)
 {
-    memmove(l->e + i + 1, l->e + i, (size_t)(l->n - i) * sizeof *e);
-    l->e[i] = *e;
+    pt_move(l, i + 1, l, i, l->n - i);
+    pt_set(l, i, e);
     l->n++;
     t->size++;
     t->rows += e->count;
@@ -102,7 +103,7 @@ static uint32_t split_point(uint32_t n, uint32_t pos, bool left_edge, bool right
 static void split_leaf(ta_ptable *t, pt_leaf *l, pt_leaf *r, uint32_t pos, const pt_entry *e)
 {
     uint32_t n = l->n, s = split_point(n, pos, l == t->first, l == t->last, 0);
-    memcpy(r->e, l->e + s, (size_t)(n - s) * sizeof *e);
+    pt_move(r, 0, l, s, n - s);
     r->n = n - s;
     l->n = s;
     r->prev = l;
@@ -135,6 +136,22 @@ static void split_node(pt_node *n, pt_node *r, uint32_t pos, int32_t key, void *
         node_put(r, pos - s, key, kid);
 }
 
+/* The only leaf of t, full, moved to one with room for about twice as many
+ * entries; NULL when out of memory (t is then unchanged). */
+static pt_leaf *grow_root(ta_ptable *t, const ta_allocator *al)
+{
+    pt_leaf *l = t->root;
+    uint32_t cap = l->cap * 2 + 1 < PT_LEAF_CAP ? l->cap * 2 + 1 : PT_LEAF_CAP;
+    pt_leaf *g = al->alloc(al->ud, pt_leaf_bytes(cap));
+    if (!g)
+        return NULL;
+    *g = (pt_leaf){l->n, cap, NULL, NULL};
+    pt_move(g, 0, l, 0, l->n);
+    al->free(al->ud, l);
+    t->root = t->first = t->last = t->hint = g;
+    return g;
+}
+
 /* Puts e (its key absent from t) where it belongs, splitting what must
  * split. Every node the split needs is allocated first, so on failure
  * (TA_ERR_NOMEM) t is unchanged. */
@@ -146,18 +163,21 @@ static ta_status place_split(ta_ptable *t, const pt_entry *e, const ta_allocator
     void *spare[PT_MAXH + 2];
 
     if (!t->root) {
-        pt_leaf *l = al->alloc(al->ud, sizeof *l);
+        pt_leaf *l = al->alloc(al->ud, pt_leaf_bytes(PT_LEAF_FIRST));
         if (!l)
             return TA_ERR_NOMEM;
-        l->prev = l->next = NULL;
-        l->n = 0;
+        *l = (pt_leaf){0, PT_LEAF_FIRST, NULL, NULL};
         t->root = t->first = t->last = t->hint = l;
         leaf_put(t, l, 0, e);
         return TA_OK;
     }
     pt_leaf *l = pt_descend(t, e->key, path, at);
     uint32_t pos = pt_leaf_lb(l, e->key);
-    if (l->n < PT_LEAF_CAP) {
+    if (l->n == l->cap && l->cap < PT_LEAF_CAP) {
+        if (!(l = grow_root(t, al)))
+            return TA_ERR_NOMEM;
+    }
+    if (l->n < l->cap) {
         leaf_put(t, l, pos, e);
         t->hint = l;
         return TA_OK;
@@ -177,7 +197,7 @@ static ta_status place_split(ta_ptable *t, const pt_entry *e, const ta_allocator
     if (d == 0 && ++need > PT_MAXH)
         return TA_ERR_NOMEM;
     for (uint32_t i = 0; i < need; i++) {
-        spare[i] = al->alloc(al->ud, i == 0 ? sizeof(pt_leaf) : sizeof(pt_node));
+        spare[i] = al->alloc(al->ud, i == 0 ? pt_leaf_bytes(PT_LEAF_CAP) : sizeof(pt_node));
         if (!spare[i]) {
             while (i > 0)
                 al->free(al->ud, spare[--i]);
@@ -185,8 +205,9 @@ static ta_status place_split(ta_ptable *t, const pt_entry *e, const ta_allocator
         }
     }
     pt_leaf *r = spare[0];
+    r->cap = PT_LEAF_CAP;
     split_leaf(t, l, r, pos, e);
-    int32_t key = r->e[0].key;
+    int32_t key = PT_KEY(r)[0];
     void *kid = r;
     uint32_t used = 1;
     for (d = h; d > 0; d--) {
@@ -211,26 +232,57 @@ static ta_status place_split(ta_ptable *t, const pt_entry *e, const ta_allocator
     return TA_OK;
 }
 
+/* The entry of key when it is the latest period, the one touched last or
+ * the one after it: rows of a period tend to come together, and a scan
+ * walks each series through its periods in order. */
+static bool quick_find(const ta_ptable *t, int32_t key, pt_leaf **leaf, uint32_t *at)
+{
+    pt_leaf *l = t->last, *h = t->hint;
+    uint32_t i = t->hint_i;
+    if (l && PT_KEY(l)[l->n - 1] == key) {
+        *leaf = l;
+        *at = l->n - 1;
+        return true;
+    }
+    if (!h)
+        return false;
+    if (i < h->n && PT_KEY(h)[i] != key)
+        i++;
+    if (i >= h->n || PT_KEY(h)[i] != key)
+        return false;
+    *leaf = h;
+    *at = i;
+    return true;
+}
+
 ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
 {
-    pt_leaf *l = pt_locate(t, key);
+    pt_leaf *l;
     uint32_t i = 0;
     ta_status st;
 
     scan_touch(t, key, al);
+    if (quick_find(t, key, &l, &i)) {
+        t->hint = l;
+        t->hint_i = i;
+        return entry_add(t, l, i, v, al);
+    }
+    l = pt_locate(t, key);
     if (l) {
         i = pt_leaf_lb(l, key);
-        if (i < l->n && l->e[i].key == key) {
+        if (i < l->n && PT_KEY(l)[i] == key) {
             t->hint = l;
-            return entry_add(t, &l->e[i], v, al);
+            t->hint_i = i;
+            return entry_add(t, l, i, v, al);
         }
     }
     pt_entry e = {key, 1, TA_XSUM_ZERO};
     if ((st = ta_xsum_add(&e.sum, v, al)) != TA_OK)
         return st;
-    if (l && l->n < PT_LEAF_CAP) {
+    if (l && l->n < l->cap) {
         leaf_put(t, l, i, &e);
         t->hint = l;
+        t->hint_i = i;
         return TA_OK;
     }
     if ((st = place_split(t, &e, al)) != TA_OK)
@@ -263,7 +315,7 @@ static bool pair_leaves(ta_ptable *t, pt_node *p, uint32_t i, const ta_allocator
     pt_leaf *a = p->kid[i], *b = p->kid[i + 1];
     uint32_t total = a->n + b->n, want = total / 2;
     if (total <= PT_LEAF_CAP) {
-        memcpy(a->e + a->n, b->e, (size_t)b->n * sizeof *b->e);
+        pt_move(a, a->n, b, 0, b->n);
         a->n = total;
         unlink_leaf(t, b, al);
         node_drop(p, i + 1);
@@ -271,18 +323,18 @@ static bool pair_leaves(ta_ptable *t, pt_node *p, uint32_t i, const ta_allocator
     }
     if (a->n < want) {
         uint32_t k = want - a->n;
-        memcpy(a->e + a->n, b->e, (size_t)k * sizeof *b->e);
-        memmove(b->e, b->e + k, (size_t)(b->n - k) * sizeof *b->e);
+        pt_move(a, a->n, b, 0, k);
+        pt_move(b, 0, b, k, b->n - k);
         a->n += k;
         b->n -= k;
     } else {
         uint32_t k = a->n - want;
-        memmove(b->e + k, b->e, (size_t)b->n * sizeof *b->e);
-        memcpy(b->e, a->e + want, (size_t)k * sizeof *b->e);
+        pt_move(b, k, b, 0, b->n);
+        pt_move(b, 0, a, want, k);
         a->n = want;
         b->n += k;
     }
-    p->key[i + 1] = b->e[0].key;
+    p->key[i + 1] = PT_KEY(b)[0];
     return false;
 }
 
@@ -376,21 +428,20 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
 {
     pt_leaf *l = pt_locate(t, key);
     uint32_t i = l ? pt_leaf_lb(l, key) : 0;
-    if (!l || i == l->n || l->e[i].key != key)
+    if (!l || i == l->n || PT_KEY(l)[i] != key)
         return TA_ERR_INTERNAL;
     scan_touch(t, key, al);
-    pt_entry *p = &l->e[i];
-    if (p->count > 1) {
-        ta_status st = ta_xsum_add(&p->sum, -v, al);
+    if (PT_CNT(l)[i] > 1) {
+        ta_status st = ta_xsum_add(&PT_SUM(l)[i], -v, al);
         if (st != TA_OK)
             return st;
-        p->count--;
+        PT_CNT(l)[i]--;
         t->rows--;
         return TA_OK;
     }
     /* The period's last row left, so its exact sum is 0: the entry goes. */
-    ta_xsum_free(&p->sum, al);
-    memmove(p, p + 1, (size_t)(l->n - i - 1) * sizeof *p);
+    ta_xsum_free(&PT_SUM(l)[i], al);
+    pt_move(l, i, l, i + 1, l->n - i - 1);
     l->n--;
     t->size--;
     t->rows--;
@@ -406,15 +457,16 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
 static ta_status append(ta_ptable *t, const pt_entry *e, const ta_allocator *al)
 {
     pt_leaf *l = t->last;
-    if (l && l->n < PT_LEAF_CAP) {
+    if (l && l->n < l->cap) {
         leaf_put(t, l, l->n, e);
         return TA_OK;
     }
     return place_split(t, e, al);
 }
 
-/* Normalizes a cursor so that node/i name its next entry, or node is NULL. */
-static const pt_entry *peek(ta_pt_cursor *c)
+/* Normalizes a cursor so that node/i name its next entry, which goes to
+ * *e (false when there is none; e->sum is then shared, not copied). */
+static bool peek(ta_pt_cursor *c, pt_entry *e)
 {
     const pt_leaf *l = c->node;
     while (l && c->i >= l->n) {
@@ -422,7 +474,9 @@ static const pt_entry *peek(ta_pt_cursor *c)
         c->i = 0;
     }
     c->node = l;
-    return l ? &l->e[c->i] : NULL;
+    if (l)
+        *e = pt_get(l, c->i);
+    return l != NULL;
 }
 
 /* The next entry of the merge of the tables under cursors a and b, with a
@@ -430,7 +484,8 @@ static const pt_entry *peek(ta_pt_cursor *c)
 static ta_status merge_next(ta_pt_cursor *a, ta_pt_cursor *b, pt_entry *out, bool *done,
                             const ta_allocator *al)
 {
-    const pt_entry *x = peek(a), *y = peek(b);
+    pt_entry xe, ye;
+    const pt_entry *x = peek(a, &xe) ? &xe : NULL, *y = peek(b, &ye) ? &ye : NULL;
     ta_status st;
     *done = !x && !y;
     if (*done)

@@ -15,7 +15,7 @@ bool ta_pt_last(const ta_ptable *t, int32_t *key)
 {
     if (!t->last)
         return false;
-    *key = t->last->e[t->last->n - 1].key;
+    *key = PT_KEY(t->last)[t->last->n - 1];
     return true;
 }
 
@@ -31,7 +31,7 @@ bool ta_pt_prev(const ta_ptable *t, int32_t key, int32_t *prev)
         l = l->prev;
         i = l->n;
     }
-    *prev = l->e[i - 1].key;
+    *prev = PT_KEY(l)[i - 1];
     return true;
 }
 
@@ -54,13 +54,13 @@ bool ta_pt_next(const ta_ptable *t, ta_pt_cursor *c, int32_t *key, uint32_t *cou
     c->node = l;
     if (!l)
         return false;
-    const pt_entry *p = &l->e[c->i++];
+    uint32_t i = c->i++;
     if (key)
-        *key = p->key;
+        *key = PT_KEY(l)[i];
     if (count)
-        *count = p->count;
+        *count = PT_CNT(l)[i];
     if (sum)
-        *sum = &p->sum;
+        *sum = &PT_SUM(l)[i];
     return true;
 }
 
@@ -159,9 +159,9 @@ static size_t subtree_bytes(const void *p, uint32_t height)
 {
     if (height == 0) {
         const pt_leaf *l = p;
-        size_t n = sizeof *l;
+        size_t n = pt_leaf_bytes(l->cap);
         for (uint32_t i = 0; i < l->n; i++)
-            n += ta_xsum_mem_size(&l->e[i].sum);
+            n += ta_xsum_mem_size(&PT_SUM(l)[i]);
         return n;
     }
     const pt_node *node = p;

@@ -6,12 +6,15 @@
  * chained in key order; inner nodes route a key to the child whose range
  * holds it. Every leaf of a non-empty table holds at least one entry.
  * Sizes fit the power-of-two chunks allocators (PostgreSQL's among them)
- * round requests up to: a leaf is just under 2 KiB, a node under 1 KiB.
+ * round requests up to: a full leaf is just under 2 KiB, a node under
+ * 1 KiB. An entry is a key, a row count and an exact sum: 32 bytes.
  */
 #ifndef TA_PTREE_H
 #define TA_PTREE_H
 
 #include "ta_internal.h"
+
+#include <string.h>
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
@@ -29,11 +32,44 @@ typedef struct pt_entry {
 #define PT_NODE_MIN (PT_NODE_CAP / 4)
 #define PT_MAXH     24 /* inner levels; 21^24 leaves cannot exist */
 
+/* A leaf: this header, then key[cap], count[cap] and sum[cap] (PT_KEY,
+ * PT_CNT, PT_SUM). Keys lie apart from the sums, next to n: a search
+ * touches a leaf's first 256 bytes only (rows in random period order miss
+ * the cache on every leaf they visit). A table of one leaf starts with room
+ * for 3 entries and grows through 7, 15 and 31 to PT_LEAF_CAP, so a state
+ * of a few periods stays small; every leaf of a taller tree has room for
+ * PT_LEAF_CAP. Sizes are 24 + 32 * cap bytes: just under a power of two. */
 typedef struct ta_pt_leaf {
+    uint32_t n, cap;
     struct ta_pt_leaf *prev, *next;
-    uint32_t n;
-    pt_entry e[PT_LEAF_CAP];
 } pt_leaf;
+
+#define PT_LEAF_FIRST 3
+#define PT_KEY(l)     ((int32_t *)((char *)(l) + sizeof(pt_leaf)))
+#define PT_CNT(l)     ((uint32_t *)(PT_KEY(l) + (l)->cap))
+#define PT_SUM(l)     ((ta_xsum *)(PT_CNT(l) + (l)->cap))
+
+static inline size_t pt_leaf_bytes(uint32_t cap) { return sizeof(pt_leaf) + (size_t)cap * 32; }
+
+static inline pt_entry pt_get(const pt_leaf *l, uint32_t i)
+{
+    return (pt_entry){PT_KEY(l)[i], PT_CNT(l)[i], PT_SUM(l)[i]};
+}
+
+static inline void pt_set(pt_leaf *l, uint32_t i, const pt_entry *e)
+{
+    PT_KEY(l)[i] = e->key;
+    PT_CNT(l)[i] = e->count;
+    PT_SUM(l)[i] = e->sum;
+}
+
+/* Moves n entries from src[si ..] to dst[di ..] (the ranges may overlap). */
+static inline void pt_move(pt_leaf *dst, uint32_t di, const pt_leaf *src, uint32_t si, uint32_t n)
+{
+    memmove(PT_KEY(dst) + di, PT_KEY(src) + si, (size_t)n * sizeof(int32_t));
+    memmove(PT_CNT(dst) + di, PT_CNT(src) + si, (size_t)n * sizeof(uint32_t));
+    memmove(PT_SUM(dst) + di, PT_SUM(src) + si, (size_t)n * sizeof(ta_xsum));
+}
 
 typedef struct pt_node {
     uint32_t n; /* children */
@@ -67,7 +103,7 @@ static inline uint32_t pt_leaf_lb(const pt_leaf *l, int32_t k)
     uint32_t lo = 0, hi = l->n;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        if (l->e[mid].key < k)
+        if (PT_KEY(l)[mid] < k)
             lo = mid + 1;
         else
             hi = mid;
@@ -108,7 +144,7 @@ static inline pt_leaf *pt_descend(const ta_ptable *t, int32_t k, pt_node **path,
 
 static inline bool pt_in_range(const pt_leaf *l, int32_t k)
 {
-    return l->e[0].key <= k && k <= l->e[l->n - 1].key;
+    return PT_KEY(l)[0] <= k && k <= PT_KEY(l)[l->n - 1];
 }
 
 /* The leaf whose range holds k (NULL when t is empty): the ends and the
@@ -118,10 +154,10 @@ static inline bool pt_in_range(const pt_leaf *l, int32_t k)
 static inline pt_leaf *pt_locate(const ta_ptable *t, int32_t k)
 {
     pt_leaf *l = t->last;
-    if (!l || k >= l->e[0].key)
+    if (!l || k >= PT_KEY(l)[0])
         return l;
     l = t->first;
-    if (k <= l->e[l->n - 1].key)
+    if (k <= PT_KEY(l)[l->n - 1])
         return l;
     l = t->hint;
     if (l) {

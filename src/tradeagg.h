@@ -215,6 +215,7 @@ typedef struct ta_ptable {
     uint64_t rows;
     uint32_t size;   /* periods */
     uint32_t height; /* levels of inner nodes above the leaves */
+    uint32_t hint_i; /* the entry of hint touched last */
 } ta_ptable;
 
 /* One state serves every aggregate; kind says which. Treat as opaque. */

@@ -392,6 +392,15 @@ static void test_corrupt_states(void)
     buf[28 + 4] = 0; /* count of the first period: 0 */
     tap_ok(ta_agg_deserialize(&b, buf, n, &test_allocator, &e) == TA_ERR_STATE,
            "a period without rows is refused");
+    uint8_t *longer = malloc(n + 1);
+    ta_agg_serialize(&a, longer);
+    longer[n] = 0;
+    tap_ok(ta_agg_deserialize(&b, longer, n + 1, &test_allocator, &e) == TA_ERR_STATE &&
+               ta_agg_mem_size(&b) == sizeof b,
+           "a trailing byte is refused, and the refused state holds no memory");
+    tap_is_str(e.msg, "tradeagg: invalid serialized state (trailing bytes)", "  message says why");
+    ta_agg_free(&b);
+    free(longer);
     ta_agg_serialize(&a, buf);
     tap_ok(ta_agg_deserialize(&b, buf, n, &test_allocator, &e) == TA_OK &&
                ta_agg_serial_size(&b) == n,

@@ -65,14 +65,15 @@ static void walk_tree(const ta_ptable *t, const void *p, uint32_t h, int64_t lo,
 {
     if (h == 0) {
         const pt_leaf *l = p;
-        if (l->n == 0 || l->n > PT_LEAF_CAP)
+        if (l->n == 0 || l->n > l->cap || (t->height > 0 && l->cap != PT_LEAF_CAP))
             fail(w, "leaf size");
         for (uint32_t i = 0; i < l->n; i++) {
-            if (l->e[i].key < lo || l->e[i].key >= hi || (i && l->e[i].key <= l->e[i - 1].key))
+            const int32_t *key = PT_KEY(l);
+            if (key[i] < lo || key[i] >= hi || (i && key[i] <= key[i - 1]))
                 fail(w, "leaf key out of order or out of its bounds");
-            if (l->e[i].count == 0)
+            if (PT_CNT(l)[i] == 0)
                 fail(w, "empty entry");
-            w->rows += l->e[i].count;
+            w->rows += PT_CNT(l)[i];
         }
         if (l->prev != w->prev || (w->prev ? w->prev->next != l : t->first != l))
             fail(w, "leaf chain");
@@ -302,7 +303,7 @@ static void sliding(void)
                      dir ? "down" : "up");
             tap_ok(ok, "%s: every step succeeds", what);
             same_as_model(&t, what);
-            size_t most = (size_t)(w / (PT_LEAF_CAP / 4) + 3) * sizeof(pt_leaf) +
+            size_t most = (size_t)(w / (PT_LEAF_CAP / 4) + 3) * pt_leaf_bytes(PT_LEAF_CAP) +
                           (size_t)(w / (PT_LEAF_CAP / 4) / (PT_NODE_MIN) + 3) * 4 * sizeof(pt_node);
             tap_ok(peak <= most, "%s: memory stays with the frame (%zu B, at most %zu)", what,
                    peak, most);
