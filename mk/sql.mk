@@ -7,8 +7,7 @@
 # table of SQL types and comments. The output stays committed, because PGXN
 # and `make install` use it as is; tests/install_script.t fails when it is
 # not the generator's output byte for byte.
-SQL_VERSION := $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" pg_ext/tradeagg.control)
-SQL_INSTALL_SCRIPT := sql/tradeagg--$(SQL_VERSION).sql
+SQL_INSTALL_SCRIPT := sql/tradeagg--$(TA_VERSION).sql
 
 .PHONY: install-script
 install-script:

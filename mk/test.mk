@@ -1,12 +1,24 @@
 # make test: install what is missing, build, run the suites.
-.PHONY: test
-# The PostgreSQL suite runs last, so the output ends with pg_prove's summary.
+.PHONY: test test-pg-matrix test-pg-matrix-check
+# The PostgreSQL suites run last, so the output ends with pg_prove's
+# summaries: the host's server, then every other major version in a Debian
+# chroot (tests/pg/matrix.sh). PG_MATRIX=0 leaves the chroots out; whether
+# they can run is checked before anything else, so a machine that cannot
+# (not root, no debootstrap, too little disk) stops at once and says so.
 TEST_FUZZ_SECONDS ?= 30
-test: core-tests sqlite_ext/tradeagg.so
-	prove tests/core.t tests/install_script.t tests/sqlite/ tests/hostile/matrix.t
+PG_MATRIX ?= 1
+test: $(if $(filter 0,$(PG_MATRIX)),,test-pg-matrix-check) core-tests sqlite_ext/tradeagg.so
+	prove tests/core.t tests/install_script.t tests/version.t tests/sqlite/ tests/hostile/matrix.t
 	$(MAKE) --no-print-directory check-sanitize
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
 	bash tests/pg/run.sh
+	$(if $(filter 0,$(PG_MATRIX)),@echo "pg-matrix: left out (PG_MATRIX=0)",bash tests/pg/matrix.sh)
+
+test-pg-matrix:
+	bash tests/pg/matrix.sh
+
+test-pg-matrix-check: | deps
+	@bash tests/pg/matrix.sh --check
 
 # `make test` first installs the packages the suites need (tests/deps.sh),
 # before anything is compiled; a plain `make` never touches the system.
