@@ -8,7 +8,7 @@
 TEST_FUZZ_SECONDS ?= 30
 PG_MATRIX ?= 1
 test: $(if $(filter 0,$(PG_MATRIX)),,test-pg-matrix-check) core-tests sqlite_ext/tradeagg.so
-	prove tests/core.t tests/install_script.t tests/version.t tests/install_sqlite.t tests/sqlite/ tests/hostile/matrix.t
+	prove tests/core.t tests/install_script.t tests/version.t tests/install_sqlite.t tests/readme.t tests/sqlite/ tests/hostile/matrix.t
 	$(MAKE) --no-print-directory check-sanitize
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
 	bash tests/pg/run.sh
