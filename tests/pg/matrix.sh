@@ -4,6 +4,8 @@
 # debootstrap from the host's own Debian mirror.
 #
 #   bash tests/pg/matrix.sh            (make test-pg-matrix)
+#   bash tests/pg/matrix.sh --check    only say whether it can run here
+#   bash tests/pg/matrix.sh --prepare  only build the missing chroots
 #   TA_PG_MATRIX="13:bullseye"         only some versions (major:suite ...)
 #   TA_CHROOT_CACHE=/var/cache/tradeagg where the chroots are kept
 #   TA_DEBIAN_MIRROR=http://...        the mirror, if the host's is not wanted
@@ -185,12 +187,24 @@ preflight() {
 }
 
 preflight
-if [ "${1:-}" = --check ]; then
-  echo "pg-matrix: can run (PostgreSQL ${MATRIX}; from $MIRROR; chroots in $CACHE${to_build[0]:+, to build: ${to_build[*]}})"
-  exit 0
+case "${1:-}" in
+  --check)
+    echo "pg-matrix: can run (PostgreSQL ${MATRIX}; from $MIRROR; chroots in $CACHE${to_build[0]:+, to build: ${to_build[*]}})"
+    exit 0 ;;
+  --prepare|'') ;;
+  *) die "usage: $0 [--check | --prepare]" ;;
+esac
+
+# One build at a time: `make test` starts `--prepare` in the background
+# while the host's suites run, and the run proper waits for it here.
+mkdir -p "$LOGDIR"
+exec 9>"$CACHE/.lock"
+if ! flock -n 9; then
+  echo "pg-matrix: waiting for the chroot build already under way (log: ${LOGDIR#"$TOP"/}/prepare.log)"
+  flock 9
+  preflight
 fi
 
-mkdir -p "$LOGDIR"
 if [ ${#to_build[@]} -gt 0 ]; then
   # The chroots are built side by side (network and disk bound).
   pids=()
@@ -211,6 +225,10 @@ if [ ${#to_build[@]} -gt 0 ]; then
     fi
   done
   [ "$failed" -eq 0 ] || exit 1
+fi
+if [ "${1:-}" = --prepare ]; then
+  echo "pg-matrix: chroots ready (${MATRIX})"
+  exit 0
 fi
 
 # One snapshot of the tree for every version, taken before any runs.
