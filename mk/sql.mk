@@ -1,6 +1,9 @@
 # The PostgreSQL install script, generated from one definition.
 #
-#   make install-script    regenerate sql/tradeagg--<version>.sql
+#   make install-script    regenerate sql/tradeagg--<version>.sql, the
+#                          newest release's (earlier releases' scripts are
+#                          frozen; upgrade scripts are written by hand:
+#                          sql/README.md)
 #
 # sql/gen_install.pl writes the script from the core's registry
 # (src/ta_registry.c), the version in pg_ext/tradeagg.control and its own
