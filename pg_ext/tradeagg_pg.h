@@ -10,13 +10,15 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "pg_compat.h"
+
 #include "tradeagg.h"
 
 /* Most arguments any tradeagg SQL function takes, state excluded. */
 #define TA_PG_MAX_ARGS TA_MAX_ARGS
 
 /* The one status-to-ereport mapping: SQLSTATE and message from the core. */
-extern void ta_pg_raise(const ta_error *e) pg_attribute_noreturn();
+TA_PG_NORETURN extern void ta_pg_raise(const ta_error *e) TA_PG_NORETURN_AFTER;
 
 /* One Datum of SQL type `type` as a core value (NULL → TA_V_NULL). */
 extern void ta_pg_value(Oid type, Datum d, bool isnull, ta_value *out);

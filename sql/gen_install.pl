@@ -1,7 +1,11 @@
 #!/usr/bin/perl
 # sql/gen_install.pl — writes the PostgreSQL install script to stdout:
 #
-#   perl sql/gen_install.pl > sql/tradeagg--1.0.0.sql    (or: make install-script)
+#   perl sql/gen_install.pl > sql/tradeagg--<version>.sql   (or: make install-script)
+#
+# It writes the install script of the newest release only (default_version
+# in pg_ext/tradeagg.control). Released scripts (sql/tradeagg--1.0.0.sql)
+# are frozen and the upgrade scripts are written by hand: see sql/README.md.
 #
 # The script is generated so that every fact is written once:
 #
@@ -24,7 +28,7 @@
 # deserialize functions. Every function that takes or makes `internal` has
 # EXECUTE revoked from PUBLIC.
 #
-# The committed sql/tradeagg--1.0.0.sql must be this program's output byte
+# The committed sql/tradeagg--<version>.sql must be this program's output byte
 # for byte (tests/install_script.t checks it): edit this file or the
 # registry, never the generated script.
 use v5.36;

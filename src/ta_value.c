@@ -14,6 +14,16 @@
 
 #define PERIOD_EXPECTED "YYYY-MM-DD, YYYY-MM or a year"
 
+/* TEXT like '2023': a year that came as TEXT, whose error says how to pass one. */
+static bool is_year_text(const char *p, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+        ;
+    return n >= 1 && n <= 4 && i == n;
+}
+
 ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out, bool *is_null,
                         ta_error *e)
 {
@@ -42,6 +52,9 @@ ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out, bool 
     if (ok)
         return TA_OK;
     ta_render_value(v, shown);
+    if (v->type == TA_V_TEXT && is_year_text(v->p, v->n))
+        return ta_fail(e, TA_ERR_PERIOD, "%s: invalid period %s (pass a year as INTEGER, not TEXT)",
+                       fn, shown);
     return ta_fail(e, TA_ERR_PERIOD, "%s: invalid period %s (expected " PERIOD_EXPECTED ")", fn,
                    shown);
 }

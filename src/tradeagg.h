@@ -17,7 +17,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TA_VERSION "1.0.0"
+/* The release: default_version of pg_ext/tradeagg.control, the one place it
+ * is written. Every build passes it (-DTA_VERSION="x.y.z"). */
+#ifndef TA_VERSION
+#error "TA_VERSION is not defined: build with -DTA_VERSION=\"x.y.z\" (default_version in pg_ext/tradeagg.control)"
+#endif
 
 /* The core's symbols stay inside the engine's shared object: calls between
  * its files then need no PLT indirection, and nothing leaks into the

@@ -48,7 +48,10 @@ static void test_parse(void)
     parse_bad(text(" 2023-01-01"), E("' 2023-01-01'"));
     parse_bad(text("2023-1-01"), E("'2023-1-01'"));
     parse_bad(text("2023-01-1"), E("'2023-01-1'"));
-    parse_bad(text("2023"), E("'2023'"));
+    parse_bad(text("2023"), "ytd_trade: invalid period '2023' (pass a year as INTEGER, not TEXT)");
+    parse_bad(text("1"), "ytd_trade: invalid period '1' (pass a year as INTEGER, not TEXT)");
+    parse_bad(text("20230"), E("'20230'"));
+    parse_bad(text("202a"), E("'202a'"));
     parse_bad(text(""), E("''"));
     parse_bad(text("2023-00-10"), E("'2023-00-10'"));
     parse_bad(text("\xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa3-01"),

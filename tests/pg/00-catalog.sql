@@ -9,7 +9,7 @@ SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'tradeagg'),
           tradeagg_version(), 'tradeagg_version() is the installed extension version');
 SELECT results_eq(
     $$SELECT relocatable, trusted, superuser FROM pg_available_extension_versions
-      WHERE name = 'tradeagg' AND version = '1.0.0'$$,
+      WHERE name = 'tradeagg' AND version = '1.1.0'$$,
     $$VALUES (true, true, true)$$,
     'control file: relocatable and trusted');
 

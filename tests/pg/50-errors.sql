@@ -129,8 +129,13 @@ SELECT throws_ok($$SELECT growth_rate('NaN', 1)$$,
 SELECT throws_ok($$SELECT share_ratio(1, 'Infinity')$$,
     '22003', 'share_ratio: invalid total Infinity (expected a finite number)',
     'share_ratio: Infinity is an error');
+-- PostgreSQL 13 refuses the call when it coerces the NULL to internal
+-- (0A000); 15 and later find no function to call (42883). 14 is not tested:
+-- any error will do there.
 SELECT throws_ok($$SELECT tradeagg_combine(NULL, NULL)$$,
-    '42883', NULL,
+    CASE WHEN current_setting('server_version_num')::int < 140000 THEN '0A000'
+         WHEN current_setting('server_version_num')::int < 150000 THEN NULL
+         ELSE '42883' END, NULL,
     'support functions cannot be called with a fabricated internal value');
 
 SELECT * FROM finish();
