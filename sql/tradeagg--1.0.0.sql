@@ -50,58 +50,116 @@ COMMENT ON FUNCTION cagr(double precision, double precision, double precision) I
     'compound annual growth rate (last / first)^(1/years) - 1; NULL if first <= 0 or last < 0; error if years <= 0';
 
 -- ---------------------------------------------------------------------------
--- Aggregate support functions, shared by every aggregate. The state is the
--- core's aggregate state (internal); these are not meant to be called
--- directly: EXECUTE on them is revoked from PUBLIC at the end of this file.
+-- The aggregates' state type. A state leaves the process as text (Citus
+-- ships partial aggregates this way) or bytes; both are validated in full
+-- on the way back in (SQLSTATE 22P03 if invalid).
 -- ---------------------------------------------------------------------------
+
+CREATE TYPE tradeagg_state;
+
+CREATE FUNCTION tradeagg_state_in(cstring) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_state_in'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_state_in(cstring) IS
+    'tradeagg_state text input, validated';
+
+CREATE FUNCTION tradeagg_state_out(tradeagg_state) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'tradeagg_state_out'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_state_out(tradeagg_state) IS
+    'tradeagg_state text output';
+
+CREATE FUNCTION tradeagg_state_recv(internal) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_state_recv'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_state_recv(internal) IS
+    'tradeagg_state binary input, validated';
+
+CREATE FUNCTION tradeagg_state_send(tradeagg_state) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'tradeagg_state_send'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_state_send(tradeagg_state) IS
+    'tradeagg_state binary output';
+
+CREATE TYPE tradeagg_state (
+    INPUT = tradeagg_state_in,
+    OUTPUT = tradeagg_state_out,
+    RECEIVE = tradeagg_state_recv,
+    SEND = tradeagg_state_send,
+    INTERNALLENGTH = VARIABLE,
+    STORAGE = extended
+);
+COMMENT ON TYPE tradeagg_state IS
+    'the state of a tradeagg aggregate (internal use, e.g. Citus''s partial aggregates); text form: the versioned serialized state in hex after \x, validated on input (SQLSTATE 22P03 if invalid)';
+
+-- ---------------------------------------------------------------------------
+-- Aggregate support functions, shared by every aggregate. They are not
+-- meant to be called directly. Those over tradeagg_state are executable by
+-- PUBLIC (Citus runs them as the calling user) and validate every state
+-- they did not make; EXECUTE on those over `internal` is revoked from
+-- PUBLIC at the end of this file.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION tradeagg_final_float8(tradeagg_state) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'tradeagg_state_final_float8'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_final_float8(tradeagg_state) IS
+    'tradeagg aggregate support: read-only final function with a double precision result; validates a state it did not make';
 
 CREATE FUNCTION tradeagg_final_float8(internal) RETURNS double precision
     AS 'MODULE_PATHNAME', 'tradeagg_final_float8'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_final_float8(internal) IS
-    'tradeagg aggregate support: read-only final function with a double precision result';
+    'tradeagg aggregate support: read-only final function of moving window frames with a double precision result';
+
+CREATE FUNCTION tradeagg_final_date(tradeagg_state) RETURNS date
+    AS 'MODULE_PATHNAME', 'tradeagg_state_final_date'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_final_date(tradeagg_state) IS
+    'tradeagg aggregate support: read-only final function with a date result; validates a state it did not make';
 
 CREATE FUNCTION tradeagg_final_date(internal) RETURNS date
     AS 'MODULE_PATHNAME', 'tradeagg_final_date'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_final_date(internal) IS
-    'tradeagg aggregate support: read-only final function with a date result';
+    'tradeagg aggregate support: read-only final function of moving window frames with a date result';
+
+CREATE FUNCTION tradeagg_final_int4(tradeagg_state) RETURNS integer
+    AS 'MODULE_PATHNAME', 'tradeagg_state_final_int4'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_final_int4(tradeagg_state) IS
+    'tradeagg aggregate support: read-only final function with a year (integer) result; validates a state it did not make';
 
 CREATE FUNCTION tradeagg_final_int4(internal) RETURNS integer
     AS 'MODULE_PATHNAME', 'tradeagg_final_int4'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_final_int4(internal) IS
-    'tradeagg aggregate support: read-only final function with a year (integer) result';
+    'tradeagg aggregate support: read-only final function of moving window frames with a year (integer) result';
 
-CREATE FUNCTION tradeagg_combine(internal, internal) RETURNS internal
-    AS 'MODULE_PATHNAME', 'tradeagg_combine'
+CREATE FUNCTION tradeagg_combine(tradeagg_state, tradeagg_state) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_state_combine'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION tradeagg_combine(internal, internal) IS
-    'tradeagg aggregate support: merges two partial states (parallel and partitionwise aggregation); either may be NULL; states with different target or fy_start_month are an error';
-
-CREATE FUNCTION tradeagg_serialize(internal) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'tradeagg_serialize'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION tradeagg_serialize(internal) IS
-    'tradeagg aggregate support: a partial state as versioned bytes';
-
-CREATE FUNCTION tradeagg_deserialize(bytea, internal) RETURNS internal
-    AS 'MODULE_PATHNAME', 'tradeagg_deserialize'
-    LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION tradeagg_deserialize(bytea, internal) IS
-    'tradeagg aggregate support: a partial state back from bytes, validated before use (SQLSTATE 22P03 if corrupt)';
+COMMENT ON FUNCTION tradeagg_combine(tradeagg_state, tradeagg_state) IS
+    'tradeagg aggregate support: merges two partial states (parallel, partitionwise and distributed aggregation); either may be NULL; validates a state it did not make; states with different target or fy_start_month are an error';
 
 -- ---------------------------------------------------------------------------
--- Aggregates. Each has one transition and one inverse transition function
--- per SQL signature (all overloads of an aggregate share one C entry point),
--- and the shared final, combine, serialize and deserialize functions above.
+-- Aggregates. Each has, per SQL signature, a transition function over
+-- tradeagg_state and a transition and an inverse transition function over
+-- `internal` for moving window frames (all overloads of an aggregate share
+-- one C entry point per state type), and the shared final and combine
+-- functions above.
 -- ---------------------------------------------------------------------------
 -- cumulative_trade
+CREATE FUNCTION tradeagg_cumulative_trade_sfunc(tradeagg_state, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_cumulative_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_cumulative_trade_sfunc(tradeagg_state, double precision) IS
+    'tradeagg aggregate support: transition function of cumulative_trade(double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_cumulative_trade_sfunc(internal, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_cumulative_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_cumulative_trade_sfunc(internal, double precision) IS
-    'tradeagg aggregate support: transition function of cumulative_trade(double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of cumulative_trade(double precision)';
 CREATE FUNCTION tradeagg_cumulative_trade_minvfunc(internal, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_cumulative_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -109,13 +167,11 @@ COMMENT ON FUNCTION tradeagg_cumulative_trade_minvfunc(internal, double precisio
     'tradeagg aggregate support: inverse transition function of cumulative_trade(double precision)';
 CREATE AGGREGATE cumulative_trade(value double precision) (
     SFUNC = tradeagg_cumulative_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_cumulative_trade_sfunc,
     MINVFUNC = tradeagg_cumulative_trade_minvfunc,
     MSTYPE = internal,
@@ -128,11 +184,16 @@ COMMENT ON AGGREGATE cumulative_trade(double precision) IS
     'compensated (Neumaier) sum of value; over ORDER BY period the running total, over a sliding frame a rolling total kept with an inverse step';
 
 -- ytd_trade
+CREATE FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of ytd_trade(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_trade_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of ytd_trade(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_trade(date, double precision)';
 CREATE FUNCTION tradeagg_ytd_trade_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -140,13 +201,11 @@ COMMENT ON FUNCTION tradeagg_ytd_trade_minvfunc(internal, date, double precision
     'tradeagg aggregate support: inverse transition function of ytd_trade(date, double precision)';
 CREATE AGGREGATE ytd_trade(period date, value double precision) (
     SFUNC = tradeagg_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_trade_sfunc,
     MINVFUNC = tradeagg_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -158,11 +217,16 @@ CREATE AGGREGATE ytd_trade(period date, value double precision) (
 COMMENT ON AGGREGATE ytd_trade(date, double precision) IS
     'sum of value over the (fiscal) year of the latest period; over ORDER BY period the running year-to-date that restarts each year';
 
+CREATE FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of ytd_trade(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_trade_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of ytd_trade(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_trade(date, double precision, integer)';
 CREATE FUNCTION tradeagg_ytd_trade_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -170,13 +234,11 @@ COMMENT ON FUNCTION tradeagg_ytd_trade_minvfunc(internal, date, double precision
     'tradeagg aggregate support: inverse transition function of ytd_trade(date, double precision, integer)';
 CREATE AGGREGATE ytd_trade(period date, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_trade_sfunc,
     MINVFUNC = tradeagg_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -188,11 +250,16 @@ CREATE AGGREGATE ytd_trade(period date, value double precision, fy_start_month i
 COMMENT ON AGGREGATE ytd_trade(date, double precision, integer) IS
     'sum of value over the (fiscal) year of the latest period; over ORDER BY period the running year-to-date that restarts each year';
 
+CREATE FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of ytd_trade(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_trade_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of ytd_trade(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_trade(integer, double precision)';
 CREATE FUNCTION tradeagg_ytd_trade_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -200,13 +267,11 @@ COMMENT ON FUNCTION tradeagg_ytd_trade_minvfunc(internal, integer, double precis
     'tradeagg aggregate support: inverse transition function of ytd_trade(integer, double precision)';
 CREATE AGGREGATE ytd_trade(period integer, value double precision) (
     SFUNC = tradeagg_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_trade_sfunc,
     MINVFUNC = tradeagg_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -218,11 +283,16 @@ CREATE AGGREGATE ytd_trade(period integer, value double precision) (
 COMMENT ON AGGREGATE ytd_trade(integer, double precision) IS
     'sum of value over the (fiscal) year of the latest period; over ORDER BY period the running year-to-date that restarts each year';
 
+CREATE FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of ytd_trade(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_trade_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of ytd_trade(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_trade(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_ytd_trade_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -230,13 +300,11 @@ COMMENT ON FUNCTION tradeagg_ytd_trade_minvfunc(internal, integer, double precis
     'tradeagg aggregate support: inverse transition function of ytd_trade(integer, double precision, integer)';
 CREATE AGGREGATE ytd_trade(period integer, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_trade_sfunc,
     MINVFUNC = tradeagg_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -249,11 +317,16 @@ COMMENT ON AGGREGATE ytd_trade(integer, double precision, integer) IS
     'sum of value over the (fiscal) year of the latest period; over ORDER BY period the running year-to-date that restarts each year';
 
 -- ttm_trade
+CREATE FUNCTION tradeagg_ttm_trade_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ttm_trade_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of ttm_trade(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ttm_trade_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ttm_trade_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of ttm_trade(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ttm_trade(date, double precision)';
 CREATE FUNCTION tradeagg_ttm_trade_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -261,13 +334,11 @@ COMMENT ON FUNCTION tradeagg_ttm_trade_minvfunc(internal, date, double precision
     'tradeagg aggregate support: inverse transition function of ttm_trade(date, double precision)';
 CREATE AGGREGATE ttm_trade(period date, value double precision) (
     SFUNC = tradeagg_ttm_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ttm_trade_sfunc,
     MINVFUNC = tradeagg_ttm_trade_minvfunc,
     MSTYPE = internal,
@@ -279,11 +350,16 @@ CREATE AGGREGATE ttm_trade(period date, value double precision) (
 COMMENT ON AGGREGATE ttm_trade(date, double precision) IS
     'trailing twelve months: sum of value over periods after (latest - 1 year) up to the latest';
 
+CREATE FUNCTION tradeagg_ttm_trade_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ttm_trade_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of ttm_trade(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ttm_trade_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ttm_trade_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of ttm_trade(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ttm_trade(integer, double precision)';
 CREATE FUNCTION tradeagg_ttm_trade_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -291,13 +367,11 @@ COMMENT ON FUNCTION tradeagg_ttm_trade_minvfunc(internal, integer, double precis
     'tradeagg aggregate support: inverse transition function of ttm_trade(integer, double precision)';
 CREATE AGGREGATE ttm_trade(period integer, value double precision) (
     SFUNC = tradeagg_ttm_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ttm_trade_sfunc,
     MINVFUNC = tradeagg_ttm_trade_minvfunc,
     MSTYPE = internal,
@@ -310,11 +384,16 @@ COMMENT ON AGGREGATE ttm_trade(integer, double precision) IS
     'trailing twelve months: sum of value over periods after (latest - 1 year) up to the latest';
 
 -- yoy_growth
+CREATE FUNCTION tradeagg_yoy_growth_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_yoy_growth_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of yoy_growth(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_yoy_growth_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_yoy_growth_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of yoy_growth(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of yoy_growth(date, double precision)';
 CREATE FUNCTION tradeagg_yoy_growth_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -322,13 +401,11 @@ COMMENT ON FUNCTION tradeagg_yoy_growth_minvfunc(internal, date, double precisio
     'tradeagg aggregate support: inverse transition function of yoy_growth(date, double precision)';
 CREATE AGGREGATE yoy_growth(period date, value double precision) (
     SFUNC = tradeagg_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_yoy_growth_sfunc,
     MINVFUNC = tradeagg_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -340,11 +417,16 @@ CREATE AGGREGATE yoy_growth(period date, value double precision) (
 COMMENT ON AGGREGATE yoy_growth(date, double precision) IS
     'growth_rate(total at the latest period, total at the period one year earlier); NULL if that period has no rows';
 
+CREATE FUNCTION tradeagg_yoy_growth_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_yoy_growth_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of yoy_growth(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_yoy_growth_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_yoy_growth_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of yoy_growth(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of yoy_growth(integer, double precision)';
 CREATE FUNCTION tradeagg_yoy_growth_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -352,13 +434,11 @@ COMMENT ON FUNCTION tradeagg_yoy_growth_minvfunc(internal, integer, double preci
     'tradeagg aggregate support: inverse transition function of yoy_growth(integer, double precision)';
 CREATE AGGREGATE yoy_growth(period integer, value double precision) (
     SFUNC = tradeagg_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_yoy_growth_sfunc,
     MINVFUNC = tradeagg_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -371,11 +451,16 @@ COMMENT ON AGGREGATE yoy_growth(integer, double precision) IS
     'growth_rate(total at the latest period, total at the period one year earlier); NULL if that period has no rows';
 
 -- ytd_yoy_growth
+CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of ytd_yoy_growth(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of ytd_yoy_growth(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_yoy_growth(date, double precision)';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -383,13 +468,11 @@ COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, date, double prec
     'tradeagg aggregate support: inverse transition function of ytd_yoy_growth(date, double precision)';
 CREATE AGGREGATE ytd_yoy_growth(period date, value double precision) (
     SFUNC = tradeagg_ytd_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_yoy_growth_sfunc,
     MINVFUNC = tradeagg_ytd_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -401,11 +484,16 @@ CREATE AGGREGATE ytd_yoy_growth(period date, value double precision) (
 COMMENT ON AGGREGATE ytd_yoy_growth(date, double precision) IS
     'growth_rate(year-to-date through the latest period, the previous (fiscal) year through the same point)';
 
+CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of ytd_yoy_growth(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of ytd_yoy_growth(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_yoy_growth(date, double precision, integer)';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -413,13 +501,11 @@ COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, date, double prec
     'tradeagg aggregate support: inverse transition function of ytd_yoy_growth(date, double precision, integer)';
 CREATE AGGREGATE ytd_yoy_growth(period date, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_ytd_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_yoy_growth_sfunc,
     MINVFUNC = tradeagg_ytd_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -431,11 +517,16 @@ CREATE AGGREGATE ytd_yoy_growth(period date, value double precision, fy_start_mo
 COMMENT ON AGGREGATE ytd_yoy_growth(date, double precision, integer) IS
     'growth_rate(year-to-date through the latest period, the previous (fiscal) year through the same point)';
 
+CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of ytd_yoy_growth(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of ytd_yoy_growth(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_yoy_growth(integer, double precision)';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -443,13 +534,11 @@ COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, integer, double p
     'tradeagg aggregate support: inverse transition function of ytd_yoy_growth(integer, double precision)';
 CREATE AGGREGATE ytd_yoy_growth(period integer, value double precision) (
     SFUNC = tradeagg_ytd_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_yoy_growth_sfunc,
     MINVFUNC = tradeagg_ytd_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -461,11 +550,16 @@ CREATE AGGREGATE ytd_yoy_growth(period integer, value double precision) (
 COMMENT ON AGGREGATE ytd_yoy_growth(integer, double precision) IS
     'growth_rate(year-to-date through the latest period, the previous (fiscal) year through the same point)';
 
+CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of ytd_yoy_growth(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of ytd_yoy_growth(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_yoy_growth(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -473,13 +567,11 @@ COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, integer, double p
     'tradeagg aggregate support: inverse transition function of ytd_yoy_growth(integer, double precision, integer)';
 CREATE AGGREGATE ytd_yoy_growth(period integer, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_ytd_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_yoy_growth_sfunc,
     MINVFUNC = tradeagg_ytd_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -492,11 +584,16 @@ COMMENT ON AGGREGATE ytd_yoy_growth(integer, double precision, integer) IS
     'growth_rate(year-to-date through the latest period, the previous (fiscal) year through the same point)';
 
 -- target_attainment
+CREATE FUNCTION tradeagg_target_attainment_sfunc(tradeagg_state, double precision, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_target_attainment_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_target_attainment_sfunc(tradeagg_state, double precision, double precision) IS
+    'tradeagg aggregate support: transition function of target_attainment(double precision, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_target_attainment_sfunc(internal, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_attainment_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_target_attainment_sfunc(internal, double precision, double precision) IS
-    'tradeagg aggregate support: transition function of target_attainment(double precision, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of target_attainment(double precision, double precision)';
 CREATE FUNCTION tradeagg_target_attainment_minvfunc(internal, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_attainment_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -504,13 +601,11 @@ COMMENT ON FUNCTION tradeagg_target_attainment_minvfunc(internal, double precisi
     'tradeagg aggregate support: inverse transition function of target_attainment(double precision, double precision)';
 CREATE AGGREGATE target_attainment(value double precision, target double precision) (
     SFUNC = tradeagg_target_attainment_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_target_attainment_sfunc,
     MINVFUNC = tradeagg_target_attainment_minvfunc,
     MSTYPE = internal,
@@ -523,11 +618,16 @@ COMMENT ON AGGREGATE target_attainment(double precision, double precision) IS
     'compensated sum of value / target; target must be the same in every row, > 0 and finite';
 
 -- target_reached_at
+CREATE FUNCTION tradeagg_target_reached_at_sfunc(tradeagg_state, date, double precision, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_target_reached_at_sfunc(tradeagg_state, date, double precision, double precision) IS
+    'tradeagg aggregate support: transition function of target_reached_at(date, double precision, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_target_reached_at_sfunc(internal, date, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_target_reached_at_sfunc(internal, date, double precision, double precision) IS
-    'tradeagg aggregate support: transition function of target_reached_at(date, double precision, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of target_reached_at(date, double precision, double precision)';
 CREATE FUNCTION tradeagg_target_reached_at_minvfunc(internal, date, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -535,13 +635,11 @@ COMMENT ON FUNCTION tradeagg_target_reached_at_minvfunc(internal, date, double p
     'tradeagg aggregate support: inverse transition function of target_reached_at(date, double precision, double precision)';
 CREATE AGGREGATE target_reached_at(period date, value double precision, target double precision) (
     SFUNC = tradeagg_target_reached_at_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_date,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_target_reached_at_sfunc,
     MINVFUNC = tradeagg_target_reached_at_minvfunc,
     MSTYPE = internal,
@@ -553,11 +651,16 @@ CREATE AGGREGATE target_reached_at(period date, value double precision, target d
 COMMENT ON AGGREGATE target_reached_at(date, double precision, double precision) IS
     'the earliest period at which the running sum reaches target; NULL if it never does';
 
+CREATE FUNCTION tradeagg_target_reached_at_sfunc(tradeagg_state, integer, double precision, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_target_reached_at_sfunc(tradeagg_state, integer, double precision, double precision) IS
+    'tradeagg aggregate support: transition function of target_reached_at(integer, double precision, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_target_reached_at_sfunc(internal, integer, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_target_reached_at_sfunc(internal, integer, double precision, double precision) IS
-    'tradeagg aggregate support: transition function of target_reached_at(integer, double precision, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of target_reached_at(integer, double precision, double precision)';
 CREATE FUNCTION tradeagg_target_reached_at_minvfunc(internal, integer, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -565,13 +668,11 @@ COMMENT ON FUNCTION tradeagg_target_reached_at_minvfunc(internal, integer, doubl
     'tradeagg aggregate support: inverse transition function of target_reached_at(integer, double precision, double precision)';
 CREATE AGGREGATE target_reached_at(period integer, value double precision, target double precision) (
     SFUNC = tradeagg_target_reached_at_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_int4,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_target_reached_at_sfunc,
     MINVFUNC = tradeagg_target_reached_at_minvfunc,
     MSTYPE = internal,
@@ -584,11 +685,16 @@ COMMENT ON AGGREGATE target_reached_at(integer, double precision, double precisi
     'the earliest period at which the running sum reaches target; NULL if it never does';
 
 -- projected_trade
+CREATE FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of projected_trade(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_projected_trade_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of projected_trade(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of projected_trade(date, double precision)';
 CREATE FUNCTION tradeagg_projected_trade_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -596,13 +702,11 @@ COMMENT ON FUNCTION tradeagg_projected_trade_minvfunc(internal, date, double pre
     'tradeagg aggregate support: inverse transition function of projected_trade(date, double precision)';
 CREATE AGGREGATE projected_trade(period date, value double precision) (
     SFUNC = tradeagg_projected_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_projected_trade_sfunc,
     MINVFUNC = tradeagg_projected_trade_minvfunc,
     MSTYPE = internal,
@@ -614,11 +718,16 @@ CREATE AGGREGATE projected_trade(period date, value double precision) (
 COMMENT ON AGGREGATE projected_trade(date, double precision) IS
     'run-rate projection of the full (fiscal) year: year-to-date * 12 / months elapsed; annual periods: the latest year''s total';
 
+CREATE FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of projected_trade(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_projected_trade_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of projected_trade(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of projected_trade(date, double precision, integer)';
 CREATE FUNCTION tradeagg_projected_trade_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -626,13 +735,11 @@ COMMENT ON FUNCTION tradeagg_projected_trade_minvfunc(internal, date, double pre
     'tradeagg aggregate support: inverse transition function of projected_trade(date, double precision, integer)';
 CREATE AGGREGATE projected_trade(period date, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_projected_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_projected_trade_sfunc,
     MINVFUNC = tradeagg_projected_trade_minvfunc,
     MSTYPE = internal,
@@ -644,11 +751,16 @@ CREATE AGGREGATE projected_trade(period date, value double precision, fy_start_m
 COMMENT ON AGGREGATE projected_trade(date, double precision, integer) IS
     'run-rate projection of the full (fiscal) year: year-to-date * 12 / months elapsed; annual periods: the latest year''s total';
 
+CREATE FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of projected_trade(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_projected_trade_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of projected_trade(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of projected_trade(integer, double precision)';
 CREATE FUNCTION tradeagg_projected_trade_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -656,13 +768,11 @@ COMMENT ON FUNCTION tradeagg_projected_trade_minvfunc(internal, integer, double 
     'tradeagg aggregate support: inverse transition function of projected_trade(integer, double precision)';
 CREATE AGGREGATE projected_trade(period integer, value double precision) (
     SFUNC = tradeagg_projected_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_projected_trade_sfunc,
     MINVFUNC = tradeagg_projected_trade_minvfunc,
     MSTYPE = internal,
@@ -674,11 +784,16 @@ CREATE AGGREGATE projected_trade(period integer, value double precision) (
 COMMENT ON AGGREGATE projected_trade(integer, double precision) IS
     'run-rate projection of the full (fiscal) year: year-to-date * 12 / months elapsed; annual periods: the latest year''s total';
 
+CREATE FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of projected_trade(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_projected_trade_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of projected_trade(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of projected_trade(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_projected_trade_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -686,13 +801,11 @@ COMMENT ON FUNCTION tradeagg_projected_trade_minvfunc(internal, integer, double 
     'tradeagg aggregate support: inverse transition function of projected_trade(integer, double precision, integer)';
 CREATE AGGREGATE projected_trade(period integer, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_projected_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_projected_trade_sfunc,
     MINVFUNC = tradeagg_projected_trade_minvfunc,
     MSTYPE = internal,
@@ -705,11 +818,16 @@ COMMENT ON AGGREGATE projected_trade(integer, double precision, integer) IS
     'run-rate projection of the full (fiscal) year: year-to-date * 12 / months elapsed; annual periods: the latest year''s total';
 
 -- period_from_ytd
+CREATE FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of period_from_ytd(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_period_from_ytd_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of period_from_ytd(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of period_from_ytd(date, double precision)';
 CREATE FUNCTION tradeagg_period_from_ytd_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -717,13 +835,11 @@ COMMENT ON FUNCTION tradeagg_period_from_ytd_minvfunc(internal, date, double pre
     'tradeagg aggregate support: inverse transition function of period_from_ytd(date, double precision)';
 CREATE AGGREGATE period_from_ytd(period date, ytd_value double precision) (
     SFUNC = tradeagg_period_from_ytd_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_period_from_ytd_sfunc,
     MINVFUNC = tradeagg_period_from_ytd_minvfunc,
     MSTYPE = internal,
@@ -735,11 +851,16 @@ CREATE AGGREGATE period_from_ytd(period date, ytd_value double precision) (
 COMMENT ON AGGREGATE period_from_ytd(date, double precision) IS
     'the flow of the latest period recovered from year-to-date figures: YTD(latest) - YTD(previous period of the same year)';
 
+CREATE FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of period_from_ytd(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_period_from_ytd_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of period_from_ytd(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of period_from_ytd(date, double precision, integer)';
 CREATE FUNCTION tradeagg_period_from_ytd_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -747,13 +868,11 @@ COMMENT ON FUNCTION tradeagg_period_from_ytd_minvfunc(internal, date, double pre
     'tradeagg aggregate support: inverse transition function of period_from_ytd(date, double precision, integer)';
 CREATE AGGREGATE period_from_ytd(period date, ytd_value double precision, fy_start_month integer) (
     SFUNC = tradeagg_period_from_ytd_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_period_from_ytd_sfunc,
     MINVFUNC = tradeagg_period_from_ytd_minvfunc,
     MSTYPE = internal,
@@ -765,11 +884,16 @@ CREATE AGGREGATE period_from_ytd(period date, ytd_value double precision, fy_sta
 COMMENT ON AGGREGATE period_from_ytd(date, double precision, integer) IS
     'the flow of the latest period recovered from year-to-date figures: YTD(latest) - YTD(previous period of the same year)';
 
+CREATE FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of period_from_ytd(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_period_from_ytd_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of period_from_ytd(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of period_from_ytd(integer, double precision)';
 CREATE FUNCTION tradeagg_period_from_ytd_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -777,13 +901,11 @@ COMMENT ON FUNCTION tradeagg_period_from_ytd_minvfunc(internal, integer, double 
     'tradeagg aggregate support: inverse transition function of period_from_ytd(integer, double precision)';
 CREATE AGGREGATE period_from_ytd(period integer, ytd_value double precision) (
     SFUNC = tradeagg_period_from_ytd_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_period_from_ytd_sfunc,
     MINVFUNC = tradeagg_period_from_ytd_minvfunc,
     MSTYPE = internal,
@@ -795,11 +917,16 @@ CREATE AGGREGATE period_from_ytd(period integer, ytd_value double precision) (
 COMMENT ON AGGREGATE period_from_ytd(integer, double precision) IS
     'the flow of the latest period recovered from year-to-date figures: YTD(latest) - YTD(previous period of the same year)';
 
+CREATE FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of period_from_ytd(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_period_from_ytd_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of period_from_ytd(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of period_from_ytd(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_period_from_ytd_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -807,13 +934,11 @@ COMMENT ON FUNCTION tradeagg_period_from_ytd_minvfunc(internal, integer, double 
     'tradeagg aggregate support: inverse transition function of period_from_ytd(integer, double precision, integer)';
 CREATE AGGREGATE period_from_ytd(period integer, ytd_value double precision, fy_start_month integer) (
     SFUNC = tradeagg_period_from_ytd_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_period_from_ytd_sfunc,
     MINVFUNC = tradeagg_period_from_ytd_minvfunc,
     MSTYPE = internal,
@@ -826,11 +951,16 @@ COMMENT ON AGGREGATE period_from_ytd(integer, double precision, integer) IS
     'the flow of the latest period recovered from year-to-date figures: YTD(latest) - YTD(previous period of the same year)';
 
 -- share_of
+CREATE FUNCTION tradeagg_share_of_sfunc(tradeagg_state, double precision, boolean) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_share_of_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_share_of_sfunc(tradeagg_state, double precision, boolean) IS
+    'tradeagg aggregate support: transition function of share_of(double precision, boolean); validates a state it did not make';
 CREATE FUNCTION tradeagg_share_of_sfunc(internal, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_share_of_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_share_of_sfunc(internal, double precision, boolean) IS
-    'tradeagg aggregate support: transition function of share_of(double precision, boolean)';
+    'tradeagg aggregate support: transition function of moving window frames of share_of(double precision, boolean)';
 CREATE FUNCTION tradeagg_share_of_minvfunc(internal, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_share_of_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -838,13 +968,11 @@ COMMENT ON FUNCTION tradeagg_share_of_minvfunc(internal, double precision, boole
     'tradeagg aggregate support: inverse transition function of share_of(double precision, boolean)';
 CREATE AGGREGATE share_of(value double precision, is_part boolean) (
     SFUNC = tradeagg_share_of_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_share_of_sfunc,
     MINVFUNC = tradeagg_share_of_minvfunc,
     MSTYPE = internal,
@@ -857,11 +985,16 @@ COMMENT ON AGGREGATE share_of(double precision, boolean) IS
     'sum of value where is_part is true / sum of all values; NULL if the total is 0; is_part NULL counts as false';
 
 -- hhi
+CREATE FUNCTION tradeagg_hhi_sfunc(tradeagg_state, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_hhi_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_hhi_sfunc(tradeagg_state, double precision) IS
+    'tradeagg aggregate support: transition function of hhi(double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_hhi_sfunc(internal, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_hhi_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_hhi_sfunc(internal, double precision) IS
-    'tradeagg aggregate support: transition function of hhi(double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of hhi(double precision)';
 CREATE FUNCTION tradeagg_hhi_minvfunc(internal, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_hhi_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -869,13 +1002,11 @@ COMMENT ON FUNCTION tradeagg_hhi_minvfunc(internal, double precision) IS
     'tradeagg aggregate support: inverse transition function of hhi(double precision)';
 CREATE AGGREGATE hhi(value double precision) (
     SFUNC = tradeagg_hhi_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_hhi_sfunc,
     MINVFUNC = tradeagg_hhi_minvfunc,
     MSTYPE = internal,
@@ -888,16 +1019,13 @@ COMMENT ON AGGREGATE hhi(double precision) IS
     'Herfindahl-Hirschman concentration sum((v / sum(v))^2), one row per competitor; error on a negative value; NULL if the sum is 0';
 
 -- ---------------------------------------------------------------------------
--- The support functions take or make `internal` values and are for the
+-- The support functions that take or make `internal` values are for the
 -- aggregates only; the aggregates run them with their owner's rights.
 -- ---------------------------------------------------------------------------
 
 REVOKE ALL ON FUNCTION tradeagg_final_float8(internal) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tradeagg_final_date(internal) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tradeagg_final_int4(internal) FROM PUBLIC;
-REVOKE ALL ON FUNCTION tradeagg_combine(internal, internal) FROM PUBLIC;
-REVOKE ALL ON FUNCTION tradeagg_serialize(internal) FROM PUBLIC;
-REVOKE ALL ON FUNCTION tradeagg_deserialize(bytea, internal) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tradeagg_cumulative_trade_sfunc(internal, double precision) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tradeagg_cumulative_trade_minvfunc(internal, double precision) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tradeagg_ytd_trade_sfunc(internal, date, double precision) FROM PUBLIC;
