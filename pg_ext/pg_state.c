@@ -9,13 +9,21 @@
  * "\x", as bytea writes it.
  *
  * During aggregation a state is an expanded object (utils/expandeddatum.h):
- * a core ta_agg in a memory context of its own, a child of the aggregate
- * context. The transition function changes it in place and hands back the
- * same read-write pointer, so a row costs what it cost with `internal`;
- * nodeAgg, nodeWindowAgg and Citus keep such an object as the state only
- * when its context is a direct child of the aggregate context (otherwise
- * they flatten it), and they free a replaced state themselves, which is why
- * a flat state is never changed or reallocated here.
+ * a core ta_agg whose memory context is a child of the aggregate context.
+ * The transition function changes it in place and hands back the same
+ * read-write pointer, so a row costs what it cost with `internal`; nodeAgg,
+ * nodeWindowAgg and Citus keep such an object as the state only when its
+ * context is a direct child of the aggregate context (otherwise they
+ * flatten it), and they free a replaced state themselves, which is why a
+ * flat state is never changed or reallocated here.
+ *
+ * All the states of one aggregate context share one child context, not a
+ * context each: hash aggregation sums the memory of the hash context's
+ * children for every new group, so a million per-group contexts would make
+ * it quadratic. Sharing is safe because the executors (and Citus) delete a
+ * read-write state only when a transition function returns another
+ * pointer, and ours always return the read-write object they were given;
+ * every state goes when the aggregate context is reset.
  *
  * Every value of the type that was not made by this file as an expanded
  * object (the input function's result, an INITCOND, a value stored in a
@@ -79,12 +87,31 @@ as_state(Datum d)
 	return eoh->eoh_methods == &state_methods ? (ta_pg_state *) eoh : NULL;
 }
 
-/* A new object with an uninitialized ta_agg, in a child context of aggcxt. */
+/* Context names must be string literals. */
+#define STATES_CONTEXT_NAME "tradeagg states"
+
+/*
+ * The child of aggcxt that holds its states, made on first use. Children
+ * are few (this one, and those of other aggregates' expanded states), and
+ * the newest comes first; it is known by its name.
+ */
+static MemoryContext
+states_context(MemoryContext aggcxt)
+{
+	MemoryContext c;
+
+	for (c = aggcxt->firstchild; c != NULL; c = c->nextchild)
+		if (strcmp(c->name, STATES_CONTEXT_NAME) == 0)
+			return c;
+	return AllocSetContextCreate(aggcxt, STATES_CONTEXT_NAME,
+								 ALLOCSET_DEFAULT_SIZES);
+}
+
+/* A new object with an uninitialized ta_agg, in the states context of aggcxt. */
 static ta_pg_state *
 state_alloc(MemoryContext aggcxt)
 {
-	MemoryContext cxt = AllocSetContextCreate(aggcxt, "tradeagg state",
-											  ALLOCSET_SMALL_SIZES);
+	MemoryContext cxt = states_context(aggcxt);
 	ta_pg_state *s = MemoryContextAlloc(cxt, sizeof(ta_pg_state));
 
 	EOH_init_header(&s->hdr, &state_methods, cxt);
@@ -143,8 +170,12 @@ ta_pg_state_writable(Datum d, MemoryContext aggcxt, const char *fn)
 	ta_pg_state *s;
 	ta_allocator al;
 
-	if (src != NULL && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
-		MemoryContextGetParent(src->hdr.eoh_context) == aggcxt)
+	/*
+	 * Ours and read-write: the executor's own state, changed in place. (Were
+	 * another pointer returned, the executor would delete this object's
+	 * context, which other states share.)
+	 */
+	if (src != NULL && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)))
 		return src;
 
 	s = state_alloc(aggcxt);

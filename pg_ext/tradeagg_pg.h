@@ -31,13 +31,13 @@ extern void ta_pg_allocator(ta_allocator *al, MemoryContext cxt);
  */
 typedef struct ta_pg_state ta_pg_state;
 
-/* A new empty state of `kind` in a child context of aggcxt. */
+/* A new empty state of `kind` in the child context of aggcxt that holds states. */
 extern ta_pg_state *ta_pg_state_new(MemoryContext aggcxt, ta_agg_kind kind);
 
 /*
  * The state behind d, to be changed in place: d itself when it is our
- * read-write object in a child context of aggcxt, else a new object in
- * aggcxt holding a copy (a flat value is validated first: 22P03 if bad).
+ * read-write object, else a new object in aggcxt holding a copy (a flat
+ * value is validated first: 22P03 if bad).
  * `fn` names the SQL function in errors.
  */
 extern ta_pg_state *ta_pg_state_writable(Datum d, MemoryContext aggcxt,
