@@ -34,3 +34,10 @@ deps:
 ifneq ($(filter test,$(MAKECMDGOALS)),)
 $(CORE_TESTS) sqlite_ext/tradeagg.so: | deps
 endif
+
+# Citus: a loopback coordinator and two workers, where Citus is installed
+# for PG_CONFIG's PostgreSQL (it is not packaged in Debian, so this is not
+# part of `make test`). tests/citus/run.sh says more.
+.PHONY: check-citus
+check-citus:
+	bash tests/citus/run.sh

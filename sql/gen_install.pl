@@ -21,12 +21,15 @@
 #
 # From those, every aggregate gets a date and an integer overload when it
 # takes a period (a base_period has the period's type), a text and a bigint
-# overload when it takes a competitor, one more overload per optional trailing argument
-# (fy_start_month), a transition and an inverse transition function per
-# overload (one C entry point per aggregate serves them all), the final
-# function of its result type, and the shared combine, serialize and
-# deserialize functions. Every function that takes or makes `internal` has
-# EXECUTE revoked from PUBLIC.
+# overload when it takes a competitor, one more overload per optional
+# trailing argument (fy_start_month), per overload a transition function
+# over the state type tradeagg_state and a transition and an inverse
+# transition function over `internal` for moving window frames (one C entry
+# point per aggregate and state type serves them all), the final functions
+# of its result type, and the shared combine function. The functions over
+# tradeagg_state are executable by PUBLIC (Citus checks EXECUTE as the
+# calling user); every other function that takes or makes `internal` has
+# EXECUTE revoked.
 #
 # The committed sql/tradeagg--<version>.sql must be this program's output byte
 # for byte (tests/install_script.t checks it): edit this file or the
@@ -57,7 +60,8 @@ my %ROLE_TYPE = (
 );
 
 # The final function for each result kind of the registry; a period result
-# has the type of the period argument.
+# has the type of the period argument. Each has an overload over
+# tradeagg_state (FINALFUNC) and one over internal (MFINALFUNC).
 my %FINAL = (
     TA_R_REAL   => sub ($ptype) { 'tradeagg_final_float8' },
     TA_R_PERIOD => sub ($ptype) {
@@ -108,22 +112,33 @@ my %SCALAR_COMMENT = (
 
 my $VERSION_COMMENT = 'the version of the tradeagg library, e.g. 1.0.0';
 
+# The aggregates' state type: its text form is the core's serialized state
+# in hex after \x; input and receive validate it in full.
+my $STATE = 'tradeagg_state';
+my $STATE_COMMENT = "the state of a tradeagg aggregate (internal use, e.g. Citus's partial aggregates); "
+    . 'text form: the versioned serialized state in hex after \\x, validated on input (SQLSTATE 22P03 if invalid)';
+my @STATE_IO = (
+    ["${STATE}_in", ['cstring'], $STATE, 'text input, validated'],
+    ["${STATE}_out", [$STATE], 'cstring', 'text output'],
+    ["${STATE}_recv", ['internal'], $STATE, 'binary input, validated'],
+    ["${STATE}_send", [$STATE], 'bytea', 'binary output'],
+);
+
 # The support functions shared by every aggregate:
-# [name, argument types, result type, strict, comment].
+# [name, C symbol, argument types, result type, strict, comment].
 my $SUPPORT = 'tradeagg aggregate support: ';
 my @SUPPORT_FUNCS = (
-    ['tradeagg_final_float8', ['internal'], 'double precision', 1,
-     'read-only final function with a double precision result'],
-    ['tradeagg_final_date', ['internal'], 'date', 1,
-     'read-only final function with a date result'],
-    ['tradeagg_final_int4', ['internal'], 'integer', 1,
-     'read-only final function with an integer result (a year or a count)'],
-    ['tradeagg_combine', ['internal', 'internal'], 'internal', 0,
-     'merges two partial states (parallel and partitionwise aggregation); either may be NULL; states with different target or fy_start_month are an error'],
-    ['tradeagg_serialize', ['internal'], 'bytea', 1,
-     'a partial state as versioned bytes'],
-    ['tradeagg_deserialize', ['bytea', 'internal'], 'internal', 0,
-     'a partial state back from bytes, validated before use (SQLSTATE 22P03 if corrupt)'],
+    (map {
+        my ($suffix, $type, $what) = @$_;
+        (["tradeagg_final_$suffix", "tradeagg_state_final_$suffix", [$STATE], $type, 1,
+          "read-only final function with $what result; validates a state it did not make"],
+         ["tradeagg_final_$suffix", "tradeagg_final_$suffix", ['internal'], $type, 1,
+          "read-only final function of moving window frames with $what result"]);
+    } ['float8', 'double precision', 'a double precision'],
+      ['date', 'date', 'a date'],
+      ['int4', 'integer', 'an integer (a year or a count)']),
+    ['tradeagg_combine', 'tradeagg_state_combine', [$STATE, $STATE], $STATE, 0,
+     'merges two partial states (parallel, partitionwise and distributed aggregation); either may be NULL; validates a state it did not make; states with different target or fy_start_month are an error'],
 );
 
 # ---------------------------------------------------------------------------
@@ -230,7 +245,8 @@ my @revoke;    # "name(types)" of every function that takes or makes internal
 
 sub function_sql (%f) {
     my $sig = "$f{name}(" . join(', ', $f{args}->@*) . ")";
-    push @revoke, $sig if grep { $_ eq 'internal' } $f{args}->@*, $f{returns};
+    push @revoke, $sig
+        if !$f{public} && grep { $_ eq 'internal' } $f{args}->@*, $f{returns};
     my $head = "CREATE FUNCTION "
         . ($f{argnames}
            ? "$f{name}(" . join(', ', map { "$f{argnames}[$_] $f{args}[$_]" }
@@ -295,7 +311,11 @@ sub aggregate_sql ($agg) {
         my $final = $FINAL{ $agg->{result} }
             // die "$name: unknown result kind $agg->{result}\n";
         $final = $final->($ptype);
-        for my $f ([$sfunc, 'transition function'],
+        $sql .= function_sql(
+            name => $sfunc, symbol => "tradeagg_${stem}_state_sfunc",
+            args => [$STATE, @types], returns => $STATE, strict => 0,
+            comment => "${SUPPORT}transition function of $name($types); validates a state it did not make");
+        for my $f ([$sfunc, 'transition function of moving window frames'],
                    [$minvfunc, 'inverse transition function']) {
             $sql .= function_sql(
                 name => $f->[0], symbol => $f->[0], args => ['internal', @types],
@@ -306,13 +326,11 @@ sub aggregate_sql ($agg) {
             . join(', ', map { "$_->[0] $_->[1]" } @$args) . ") (\n"
             . join('', map { "    $_,\n" }
                    "SFUNC = $sfunc",
-                   "STYPE = internal",
+                   "STYPE = $STATE",
                    "SSPACE = $space",
                    "FINALFUNC = $final",
                    "FINALFUNC_MODIFY = READ_ONLY",
                    "COMBINEFUNC = tradeagg_combine",
-                   "SERIALFUNC = tradeagg_serialize",
-                   "DESERIALFUNC = tradeagg_deserialize",
                    "MSFUNC = $sfunc",
                    "MINVFUNC = $minvfunc",
                    "MSTYPE = internal",
@@ -372,26 +390,50 @@ for my $s (@$scalars) {
 }
 
 $out .= section(<<~'END') . "\n";
-    Aggregate support functions, shared by every aggregate. The state is the
-    core's aggregate state (internal); these are not meant to be called
-    directly: EXECUTE on them is revoked from PUBLIC at the end of this file.
+    The aggregates' state type. A state leaves the process as text (Citus
+    ships partial aggregates this way) or bytes; both are validated in full
+    on the way back in (SQLSTATE 22P03 if invalid).
+    END
+$out .= "CREATE TYPE $STATE;\n\n";
+for my $f (@STATE_IO) {
+    my ($name, $args, $returns, $comment) = @$f;
+    $out .= function_sql(name => $name, symbol => $name, args => $args,
+                         returns => $returns, strict => 1, public => 1,
+                         comment => "$STATE $comment") . "\n";
+}
+$out .= "CREATE TYPE $STATE (\n"
+    . join(",\n", map { "    $_" }
+           "INPUT = ${STATE}_in", "OUTPUT = ${STATE}_out",
+           "RECEIVE = ${STATE}_recv", "SEND = ${STATE}_send",
+           'INTERNALLENGTH = VARIABLE', 'STORAGE = extended')
+    . "\n);\n"
+    . "COMMENT ON TYPE $STATE IS\n    " . quote($STATE_COMMENT) . ";\n\n";
+
+$out .= section(<<~'END') . "\n";
+    Aggregate support functions, shared by every aggregate. They are not
+    meant to be called directly. Those over tradeagg_state are executable by
+    PUBLIC (Citus runs them as the calling user) and validate every state
+    they did not make; EXECUTE on those over `internal` is revoked from
+    PUBLIC at the end of this file.
     END
 for my $f (@SUPPORT_FUNCS) {
-    my ($name, $args, $returns, $strict, $comment) = @$f;
-    $out .= function_sql(name => $name, symbol => $name, args => $args,
+    my ($name, $symbol, $args, $returns, $strict, $comment) = @$f;
+    $out .= function_sql(name => $name, symbol => $symbol, args => $args,
                          returns => $returns, strict => $strict,
                          comment => "$SUPPORT$comment") . "\n";
 }
 
 $out .= section(<<~'END');
-    Aggregates. Each has one transition and one inverse transition function
-    per SQL signature (all overloads of an aggregate share one C entry point),
-    and the shared final, combine, serialize and deserialize functions above.
+    Aggregates. Each has, per SQL signature, a transition function over
+    tradeagg_state and a transition and an inverse transition function over
+    `internal` for moving window frames (all overloads of an aggregate share
+    one C entry point per state type), and the shared final and combine
+    functions above.
     END
 $out .= aggregate_sql($_) for @$aggs;
 
 $out .= section(<<~'END') . "\n";
-    The support functions take or make `internal` values and are for the
+    The support functions that take or make `internal` values are for the
     aggregates only; the aggregates run them with their owner's rights.
     END
 $out .= "REVOKE ALL ON FUNCTION $_ FROM PUBLIC;\n" for @revoke;

@@ -50,58 +50,116 @@ COMMENT ON FUNCTION cagr(double precision, double precision, double precision) I
     'compound annual growth rate (last / first)^(1/years) - 1; NULL if first <= 0 or last < 0; error if years <= 0';
 
 -- ---------------------------------------------------------------------------
--- Aggregate support functions, shared by every aggregate. The state is the
--- core's aggregate state (internal); these are not meant to be called
--- directly: EXECUTE on them is revoked from PUBLIC at the end of this file.
+-- The aggregates' state type. A state leaves the process as text (Citus
+-- ships partial aggregates this way) or bytes; both are validated in full
+-- on the way back in (SQLSTATE 22P03 if invalid).
 -- ---------------------------------------------------------------------------
+
+CREATE TYPE tradeagg_state;
+
+CREATE FUNCTION tradeagg_state_in(cstring) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_state_in'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_state_in(cstring) IS
+    'tradeagg_state text input, validated';
+
+CREATE FUNCTION tradeagg_state_out(tradeagg_state) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'tradeagg_state_out'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_state_out(tradeagg_state) IS
+    'tradeagg_state text output';
+
+CREATE FUNCTION tradeagg_state_recv(internal) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_state_recv'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_state_recv(internal) IS
+    'tradeagg_state binary input, validated';
+
+CREATE FUNCTION tradeagg_state_send(tradeagg_state) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'tradeagg_state_send'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_state_send(tradeagg_state) IS
+    'tradeagg_state binary output';
+
+CREATE TYPE tradeagg_state (
+    INPUT = tradeagg_state_in,
+    OUTPUT = tradeagg_state_out,
+    RECEIVE = tradeagg_state_recv,
+    SEND = tradeagg_state_send,
+    INTERNALLENGTH = VARIABLE,
+    STORAGE = extended
+);
+COMMENT ON TYPE tradeagg_state IS
+    'the state of a tradeagg aggregate (internal use, e.g. Citus''s partial aggregates); text form: the versioned serialized state in hex after \x, validated on input (SQLSTATE 22P03 if invalid)';
+
+-- ---------------------------------------------------------------------------
+-- Aggregate support functions, shared by every aggregate. They are not
+-- meant to be called directly. Those over tradeagg_state are executable by
+-- PUBLIC (Citus runs them as the calling user) and validate every state
+-- they did not make; EXECUTE on those over `internal` is revoked from
+-- PUBLIC at the end of this file.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION tradeagg_final_float8(tradeagg_state) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'tradeagg_state_final_float8'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_final_float8(tradeagg_state) IS
+    'tradeagg aggregate support: read-only final function with a double precision result; validates a state it did not make';
 
 CREATE FUNCTION tradeagg_final_float8(internal) RETURNS double precision
     AS 'MODULE_PATHNAME', 'tradeagg_final_float8'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_final_float8(internal) IS
-    'tradeagg aggregate support: read-only final function with a double precision result';
+    'tradeagg aggregate support: read-only final function of moving window frames with a double precision result';
+
+CREATE FUNCTION tradeagg_final_date(tradeagg_state) RETURNS date
+    AS 'MODULE_PATHNAME', 'tradeagg_state_final_date'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_final_date(tradeagg_state) IS
+    'tradeagg aggregate support: read-only final function with a date result; validates a state it did not make';
 
 CREATE FUNCTION tradeagg_final_date(internal) RETURNS date
     AS 'MODULE_PATHNAME', 'tradeagg_final_date'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_final_date(internal) IS
-    'tradeagg aggregate support: read-only final function with a date result';
+    'tradeagg aggregate support: read-only final function of moving window frames with a date result';
+
+CREATE FUNCTION tradeagg_final_int4(tradeagg_state) RETURNS integer
+    AS 'MODULE_PATHNAME', 'tradeagg_state_final_int4'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_final_int4(tradeagg_state) IS
+    'tradeagg aggregate support: read-only final function with an integer (a year or a count) result; validates a state it did not make';
 
 CREATE FUNCTION tradeagg_final_int4(internal) RETURNS integer
     AS 'MODULE_PATHNAME', 'tradeagg_final_int4'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_final_int4(internal) IS
-    'tradeagg aggregate support: read-only final function with an integer result (a year or a count)';
+    'tradeagg aggregate support: read-only final function of moving window frames with an integer (a year or a count) result';
 
-CREATE FUNCTION tradeagg_combine(internal, internal) RETURNS internal
-    AS 'MODULE_PATHNAME', 'tradeagg_combine'
+CREATE FUNCTION tradeagg_combine(tradeagg_state, tradeagg_state) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_state_combine'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION tradeagg_combine(internal, internal) IS
-    'tradeagg aggregate support: merges two partial states (parallel and partitionwise aggregation); either may be NULL; states with different target or fy_start_month are an error';
-
-CREATE FUNCTION tradeagg_serialize(internal) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'tradeagg_serialize'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION tradeagg_serialize(internal) IS
-    'tradeagg aggregate support: a partial state as versioned bytes';
-
-CREATE FUNCTION tradeagg_deserialize(bytea, internal) RETURNS internal
-    AS 'MODULE_PATHNAME', 'tradeagg_deserialize'
-    LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION tradeagg_deserialize(bytea, internal) IS
-    'tradeagg aggregate support: a partial state back from bytes, validated before use (SQLSTATE 22P03 if corrupt)';
+COMMENT ON FUNCTION tradeagg_combine(tradeagg_state, tradeagg_state) IS
+    'tradeagg aggregate support: merges two partial states (parallel, partitionwise and distributed aggregation); either may be NULL; validates a state it did not make; states with different target or fy_start_month are an error';
 
 -- ---------------------------------------------------------------------------
--- Aggregates. Each has one transition and one inverse transition function
--- per SQL signature (all overloads of an aggregate share one C entry point),
--- and the shared final, combine, serialize and deserialize functions above.
+-- Aggregates. Each has, per SQL signature, a transition function over
+-- tradeagg_state and a transition and an inverse transition function over
+-- `internal` for moving window frames (all overloads of an aggregate share
+-- one C entry point per state type), and the shared final and combine
+-- functions above.
 -- ---------------------------------------------------------------------------
 -- cumulative_trade
+CREATE FUNCTION tradeagg_cumulative_trade_sfunc(tradeagg_state, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_cumulative_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_cumulative_trade_sfunc(tradeagg_state, double precision) IS
+    'tradeagg aggregate support: transition function of cumulative_trade(double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_cumulative_trade_sfunc(internal, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_cumulative_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_cumulative_trade_sfunc(internal, double precision) IS
-    'tradeagg aggregate support: transition function of cumulative_trade(double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of cumulative_trade(double precision)';
 CREATE FUNCTION tradeagg_cumulative_trade_minvfunc(internal, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_cumulative_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -109,13 +167,11 @@ COMMENT ON FUNCTION tradeagg_cumulative_trade_minvfunc(internal, double precisio
     'tradeagg aggregate support: inverse transition function of cumulative_trade(double precision)';
 CREATE AGGREGATE cumulative_trade(value double precision) (
     SFUNC = tradeagg_cumulative_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_cumulative_trade_sfunc,
     MINVFUNC = tradeagg_cumulative_trade_minvfunc,
     MSTYPE = internal,
@@ -128,11 +184,16 @@ COMMENT ON AGGREGATE cumulative_trade(double precision) IS
     'compensated (Neumaier) sum of value; over ORDER BY period the running total, over a sliding frame a rolling total kept with an inverse step';
 
 -- ytd_trade
+CREATE FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of ytd_trade(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_trade_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of ytd_trade(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_trade(date, double precision)';
 CREATE FUNCTION tradeagg_ytd_trade_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -140,13 +201,11 @@ COMMENT ON FUNCTION tradeagg_ytd_trade_minvfunc(internal, date, double precision
     'tradeagg aggregate support: inverse transition function of ytd_trade(date, double precision)';
 CREATE AGGREGATE ytd_trade(period date, value double precision) (
     SFUNC = tradeagg_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_trade_sfunc,
     MINVFUNC = tradeagg_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -158,11 +217,16 @@ CREATE AGGREGATE ytd_trade(period date, value double precision) (
 COMMENT ON AGGREGATE ytd_trade(date, double precision) IS
     'sum of value over the (fiscal) year of the latest period; over ORDER BY period the running year-to-date that restarts each year';
 
+CREATE FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of ytd_trade(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_trade_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of ytd_trade(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_trade(date, double precision, integer)';
 CREATE FUNCTION tradeagg_ytd_trade_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -170,13 +234,11 @@ COMMENT ON FUNCTION tradeagg_ytd_trade_minvfunc(internal, date, double precision
     'tradeagg aggregate support: inverse transition function of ytd_trade(date, double precision, integer)';
 CREATE AGGREGATE ytd_trade(period date, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_trade_sfunc,
     MINVFUNC = tradeagg_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -188,11 +250,16 @@ CREATE AGGREGATE ytd_trade(period date, value double precision, fy_start_month i
 COMMENT ON AGGREGATE ytd_trade(date, double precision, integer) IS
     'sum of value over the (fiscal) year of the latest period; over ORDER BY period the running year-to-date that restarts each year';
 
+CREATE FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of ytd_trade(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_trade_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of ytd_trade(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_trade(integer, double precision)';
 CREATE FUNCTION tradeagg_ytd_trade_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -200,13 +267,11 @@ COMMENT ON FUNCTION tradeagg_ytd_trade_minvfunc(internal, integer, double precis
     'tradeagg aggregate support: inverse transition function of ytd_trade(integer, double precision)';
 CREATE AGGREGATE ytd_trade(period integer, value double precision) (
     SFUNC = tradeagg_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_trade_sfunc,
     MINVFUNC = tradeagg_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -218,11 +283,16 @@ CREATE AGGREGATE ytd_trade(period integer, value double precision) (
 COMMENT ON AGGREGATE ytd_trade(integer, double precision) IS
     'sum of value over the (fiscal) year of the latest period; over ORDER BY period the running year-to-date that restarts each year';
 
+CREATE FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of ytd_trade(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_trade_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_trade_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of ytd_trade(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_trade(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_ytd_trade_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -230,13 +300,11 @@ COMMENT ON FUNCTION tradeagg_ytd_trade_minvfunc(internal, integer, double precis
     'tradeagg aggregate support: inverse transition function of ytd_trade(integer, double precision, integer)';
 CREATE AGGREGATE ytd_trade(period integer, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_trade_sfunc,
     MINVFUNC = tradeagg_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -249,11 +317,16 @@ COMMENT ON AGGREGATE ytd_trade(integer, double precision, integer) IS
     'sum of value over the (fiscal) year of the latest period; over ORDER BY period the running year-to-date that restarts each year';
 
 -- ttm_trade
+CREATE FUNCTION tradeagg_ttm_trade_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ttm_trade_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of ttm_trade(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ttm_trade_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ttm_trade_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of ttm_trade(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ttm_trade(date, double precision)';
 CREATE FUNCTION tradeagg_ttm_trade_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -261,13 +334,11 @@ COMMENT ON FUNCTION tradeagg_ttm_trade_minvfunc(internal, date, double precision
     'tradeagg aggregate support: inverse transition function of ttm_trade(date, double precision)';
 CREATE AGGREGATE ttm_trade(period date, value double precision) (
     SFUNC = tradeagg_ttm_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ttm_trade_sfunc,
     MINVFUNC = tradeagg_ttm_trade_minvfunc,
     MSTYPE = internal,
@@ -279,11 +350,16 @@ CREATE AGGREGATE ttm_trade(period date, value double precision) (
 COMMENT ON AGGREGATE ttm_trade(date, double precision) IS
     'trailing twelve months: sum of value over periods after (latest - 1 year) up to the latest';
 
+CREATE FUNCTION tradeagg_ttm_trade_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ttm_trade_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of ttm_trade(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ttm_trade_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ttm_trade_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of ttm_trade(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ttm_trade(integer, double precision)';
 CREATE FUNCTION tradeagg_ttm_trade_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ttm_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -291,13 +367,11 @@ COMMENT ON FUNCTION tradeagg_ttm_trade_minvfunc(internal, integer, double precis
     'tradeagg aggregate support: inverse transition function of ttm_trade(integer, double precision)';
 CREATE AGGREGATE ttm_trade(period integer, value double precision) (
     SFUNC = tradeagg_ttm_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ttm_trade_sfunc,
     MINVFUNC = tradeagg_ttm_trade_minvfunc,
     MSTYPE = internal,
@@ -310,11 +384,16 @@ COMMENT ON AGGREGATE ttm_trade(integer, double precision) IS
     'trailing twelve months: sum of value over periods after (latest - 1 year) up to the latest';
 
 -- yoy_growth
+CREATE FUNCTION tradeagg_yoy_growth_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_yoy_growth_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of yoy_growth(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_yoy_growth_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_yoy_growth_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of yoy_growth(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of yoy_growth(date, double precision)';
 CREATE FUNCTION tradeagg_yoy_growth_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -322,13 +401,11 @@ COMMENT ON FUNCTION tradeagg_yoy_growth_minvfunc(internal, date, double precisio
     'tradeagg aggregate support: inverse transition function of yoy_growth(date, double precision)';
 CREATE AGGREGATE yoy_growth(period date, value double precision) (
     SFUNC = tradeagg_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_yoy_growth_sfunc,
     MINVFUNC = tradeagg_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -340,11 +417,16 @@ CREATE AGGREGATE yoy_growth(period date, value double precision) (
 COMMENT ON AGGREGATE yoy_growth(date, double precision) IS
     'growth_rate(total at the latest period, total at the period one year earlier); NULL if that period has no rows';
 
+CREATE FUNCTION tradeagg_yoy_growth_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_yoy_growth_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of yoy_growth(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_yoy_growth_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_yoy_growth_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of yoy_growth(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of yoy_growth(integer, double precision)';
 CREATE FUNCTION tradeagg_yoy_growth_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -352,13 +434,11 @@ COMMENT ON FUNCTION tradeagg_yoy_growth_minvfunc(internal, integer, double preci
     'tradeagg aggregate support: inverse transition function of yoy_growth(integer, double precision)';
 CREATE AGGREGATE yoy_growth(period integer, value double precision) (
     SFUNC = tradeagg_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_yoy_growth_sfunc,
     MINVFUNC = tradeagg_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -371,11 +451,16 @@ COMMENT ON AGGREGATE yoy_growth(integer, double precision) IS
     'growth_rate(total at the latest period, total at the period one year earlier); NULL if that period has no rows';
 
 -- ytd_yoy_growth
+CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of ytd_yoy_growth(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of ytd_yoy_growth(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_yoy_growth(date, double precision)';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -383,13 +468,11 @@ COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, date, double prec
     'tradeagg aggregate support: inverse transition function of ytd_yoy_growth(date, double precision)';
 CREATE AGGREGATE ytd_yoy_growth(period date, value double precision) (
     SFUNC = tradeagg_ytd_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_yoy_growth_sfunc,
     MINVFUNC = tradeagg_ytd_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -401,11 +484,16 @@ CREATE AGGREGATE ytd_yoy_growth(period date, value double precision) (
 COMMENT ON AGGREGATE ytd_yoy_growth(date, double precision) IS
     'growth_rate(year-to-date through the latest period, the previous (fiscal) year through the same point)';
 
+CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of ytd_yoy_growth(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of ytd_yoy_growth(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_yoy_growth(date, double precision, integer)';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -413,13 +501,11 @@ COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, date, double prec
     'tradeagg aggregate support: inverse transition function of ytd_yoy_growth(date, double precision, integer)';
 CREATE AGGREGATE ytd_yoy_growth(period date, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_ytd_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_yoy_growth_sfunc,
     MINVFUNC = tradeagg_ytd_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -431,11 +517,16 @@ CREATE AGGREGATE ytd_yoy_growth(period date, value double precision, fy_start_mo
 COMMENT ON AGGREGATE ytd_yoy_growth(date, double precision, integer) IS
     'growth_rate(year-to-date through the latest period, the previous (fiscal) year through the same point)';
 
+CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of ytd_yoy_growth(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of ytd_yoy_growth(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_yoy_growth(integer, double precision)';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -443,13 +534,11 @@ COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, integer, double p
     'tradeagg aggregate support: inverse transition function of ytd_yoy_growth(integer, double precision)';
 CREATE AGGREGATE ytd_yoy_growth(period integer, value double precision) (
     SFUNC = tradeagg_ytd_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_yoy_growth_sfunc,
     MINVFUNC = tradeagg_ytd_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -461,11 +550,16 @@ CREATE AGGREGATE ytd_yoy_growth(period integer, value double precision) (
 COMMENT ON AGGREGATE ytd_yoy_growth(integer, double precision) IS
     'growth_rate(year-to-date through the latest period, the previous (fiscal) year through the same point)';
 
+CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of ytd_yoy_growth(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of ytd_yoy_growth(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_yoy_growth(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_yoy_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -473,13 +567,11 @@ COMMENT ON FUNCTION tradeagg_ytd_yoy_growth_minvfunc(internal, integer, double p
     'tradeagg aggregate support: inverse transition function of ytd_yoy_growth(integer, double precision, integer)';
 CREATE AGGREGATE ytd_yoy_growth(period integer, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_ytd_yoy_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_yoy_growth_sfunc,
     MINVFUNC = tradeagg_ytd_yoy_growth_minvfunc,
     MSTYPE = internal,
@@ -492,11 +584,16 @@ COMMENT ON AGGREGATE ytd_yoy_growth(integer, double precision, integer) IS
     'growth_rate(year-to-date through the latest period, the previous (fiscal) year through the same point)';
 
 -- target_attainment
+CREATE FUNCTION tradeagg_target_attainment_sfunc(tradeagg_state, double precision, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_target_attainment_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_target_attainment_sfunc(tradeagg_state, double precision, double precision) IS
+    'tradeagg aggregate support: transition function of target_attainment(double precision, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_target_attainment_sfunc(internal, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_attainment_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_target_attainment_sfunc(internal, double precision, double precision) IS
-    'tradeagg aggregate support: transition function of target_attainment(double precision, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of target_attainment(double precision, double precision)';
 CREATE FUNCTION tradeagg_target_attainment_minvfunc(internal, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_attainment_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -504,13 +601,11 @@ COMMENT ON FUNCTION tradeagg_target_attainment_minvfunc(internal, double precisi
     'tradeagg aggregate support: inverse transition function of target_attainment(double precision, double precision)';
 CREATE AGGREGATE target_attainment(value double precision, target double precision) (
     SFUNC = tradeagg_target_attainment_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_target_attainment_sfunc,
     MINVFUNC = tradeagg_target_attainment_minvfunc,
     MSTYPE = internal,
@@ -523,11 +618,16 @@ COMMENT ON AGGREGATE target_attainment(double precision, double precision) IS
     'compensated sum of value / target; target must be the same in every row, > 0 and finite';
 
 -- target_reached_at
+CREATE FUNCTION tradeagg_target_reached_at_sfunc(tradeagg_state, date, double precision, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_target_reached_at_sfunc(tradeagg_state, date, double precision, double precision) IS
+    'tradeagg aggregate support: transition function of target_reached_at(date, double precision, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_target_reached_at_sfunc(internal, date, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_target_reached_at_sfunc(internal, date, double precision, double precision) IS
-    'tradeagg aggregate support: transition function of target_reached_at(date, double precision, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of target_reached_at(date, double precision, double precision)';
 CREATE FUNCTION tradeagg_target_reached_at_minvfunc(internal, date, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -535,13 +635,11 @@ COMMENT ON FUNCTION tradeagg_target_reached_at_minvfunc(internal, date, double p
     'tradeagg aggregate support: inverse transition function of target_reached_at(date, double precision, double precision)';
 CREATE AGGREGATE target_reached_at(period date, value double precision, target double precision) (
     SFUNC = tradeagg_target_reached_at_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_date,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_target_reached_at_sfunc,
     MINVFUNC = tradeagg_target_reached_at_minvfunc,
     MSTYPE = internal,
@@ -553,11 +651,16 @@ CREATE AGGREGATE target_reached_at(period date, value double precision, target d
 COMMENT ON AGGREGATE target_reached_at(date, double precision, double precision) IS
     'the earliest period at which the running sum reaches target; NULL if it never does';
 
+CREATE FUNCTION tradeagg_target_reached_at_sfunc(tradeagg_state, integer, double precision, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_target_reached_at_sfunc(tradeagg_state, integer, double precision, double precision) IS
+    'tradeagg aggregate support: transition function of target_reached_at(integer, double precision, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_target_reached_at_sfunc(internal, integer, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_target_reached_at_sfunc(internal, integer, double precision, double precision) IS
-    'tradeagg aggregate support: transition function of target_reached_at(integer, double precision, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of target_reached_at(integer, double precision, double precision)';
 CREATE FUNCTION tradeagg_target_reached_at_minvfunc(internal, integer, double precision, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_target_reached_at_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -565,13 +668,11 @@ COMMENT ON FUNCTION tradeagg_target_reached_at_minvfunc(internal, integer, doubl
     'tradeagg aggregate support: inverse transition function of target_reached_at(integer, double precision, double precision)';
 CREATE AGGREGATE target_reached_at(period integer, value double precision, target double precision) (
     SFUNC = tradeagg_target_reached_at_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_int4,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_target_reached_at_sfunc,
     MINVFUNC = tradeagg_target_reached_at_minvfunc,
     MSTYPE = internal,
@@ -584,11 +685,16 @@ COMMENT ON AGGREGATE target_reached_at(integer, double precision, double precisi
     'the earliest period at which the running sum reaches target; NULL if it never does';
 
 -- projected_trade
+CREATE FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of projected_trade(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_projected_trade_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of projected_trade(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of projected_trade(date, double precision)';
 CREATE FUNCTION tradeagg_projected_trade_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -596,13 +702,11 @@ COMMENT ON FUNCTION tradeagg_projected_trade_minvfunc(internal, date, double pre
     'tradeagg aggregate support: inverse transition function of projected_trade(date, double precision)';
 CREATE AGGREGATE projected_trade(period date, value double precision) (
     SFUNC = tradeagg_projected_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_projected_trade_sfunc,
     MINVFUNC = tradeagg_projected_trade_minvfunc,
     MSTYPE = internal,
@@ -614,11 +718,16 @@ CREATE AGGREGATE projected_trade(period date, value double precision) (
 COMMENT ON AGGREGATE projected_trade(date, double precision) IS
     'run-rate projection of the full (fiscal) year: year-to-date * 12 / months elapsed; annual periods: the latest year''s total';
 
+CREATE FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of projected_trade(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_projected_trade_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of projected_trade(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of projected_trade(date, double precision, integer)';
 CREATE FUNCTION tradeagg_projected_trade_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -626,13 +735,11 @@ COMMENT ON FUNCTION tradeagg_projected_trade_minvfunc(internal, date, double pre
     'tradeagg aggregate support: inverse transition function of projected_trade(date, double precision, integer)';
 CREATE AGGREGATE projected_trade(period date, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_projected_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_projected_trade_sfunc,
     MINVFUNC = tradeagg_projected_trade_minvfunc,
     MSTYPE = internal,
@@ -644,11 +751,16 @@ CREATE AGGREGATE projected_trade(period date, value double precision, fy_start_m
 COMMENT ON AGGREGATE projected_trade(date, double precision, integer) IS
     'run-rate projection of the full (fiscal) year: year-to-date * 12 / months elapsed; annual periods: the latest year''s total';
 
+CREATE FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of projected_trade(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_projected_trade_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of projected_trade(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of projected_trade(integer, double precision)';
 CREATE FUNCTION tradeagg_projected_trade_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -656,13 +768,11 @@ COMMENT ON FUNCTION tradeagg_projected_trade_minvfunc(internal, integer, double 
     'tradeagg aggregate support: inverse transition function of projected_trade(integer, double precision)';
 CREATE AGGREGATE projected_trade(period integer, value double precision) (
     SFUNC = tradeagg_projected_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_projected_trade_sfunc,
     MINVFUNC = tradeagg_projected_trade_minvfunc,
     MSTYPE = internal,
@@ -674,11 +784,16 @@ CREATE AGGREGATE projected_trade(period integer, value double precision) (
 COMMENT ON AGGREGATE projected_trade(integer, double precision) IS
     'run-rate projection of the full (fiscal) year: year-to-date * 12 / months elapsed; annual periods: the latest year''s total';
 
+CREATE FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of projected_trade(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_projected_trade_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_projected_trade_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of projected_trade(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of projected_trade(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_projected_trade_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_projected_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -686,13 +801,11 @@ COMMENT ON FUNCTION tradeagg_projected_trade_minvfunc(internal, integer, double 
     'tradeagg aggregate support: inverse transition function of projected_trade(integer, double precision, integer)';
 CREATE AGGREGATE projected_trade(period integer, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_projected_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_projected_trade_sfunc,
     MINVFUNC = tradeagg_projected_trade_minvfunc,
     MSTYPE = internal,
@@ -705,11 +818,16 @@ COMMENT ON AGGREGATE projected_trade(integer, double precision, integer) IS
     'run-rate projection of the full (fiscal) year: year-to-date * 12 / months elapsed; annual periods: the latest year''s total';
 
 -- period_from_ytd
+CREATE FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of period_from_ytd(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_period_from_ytd_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of period_from_ytd(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of period_from_ytd(date, double precision)';
 CREATE FUNCTION tradeagg_period_from_ytd_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -717,13 +835,11 @@ COMMENT ON FUNCTION tradeagg_period_from_ytd_minvfunc(internal, date, double pre
     'tradeagg aggregate support: inverse transition function of period_from_ytd(date, double precision)';
 CREATE AGGREGATE period_from_ytd(period date, ytd_value double precision) (
     SFUNC = tradeagg_period_from_ytd_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_period_from_ytd_sfunc,
     MINVFUNC = tradeagg_period_from_ytd_minvfunc,
     MSTYPE = internal,
@@ -735,11 +851,16 @@ CREATE AGGREGATE period_from_ytd(period date, ytd_value double precision) (
 COMMENT ON AGGREGATE period_from_ytd(date, double precision) IS
     'the flow of the latest period recovered from year-to-date figures: YTD(latest) - YTD(previous period of the same year)';
 
+CREATE FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of period_from_ytd(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_period_from_ytd_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of period_from_ytd(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of period_from_ytd(date, double precision, integer)';
 CREATE FUNCTION tradeagg_period_from_ytd_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -747,13 +868,11 @@ COMMENT ON FUNCTION tradeagg_period_from_ytd_minvfunc(internal, date, double pre
     'tradeagg aggregate support: inverse transition function of period_from_ytd(date, double precision, integer)';
 CREATE AGGREGATE period_from_ytd(period date, ytd_value double precision, fy_start_month integer) (
     SFUNC = tradeagg_period_from_ytd_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_period_from_ytd_sfunc,
     MINVFUNC = tradeagg_period_from_ytd_minvfunc,
     MSTYPE = internal,
@@ -765,11 +884,16 @@ CREATE AGGREGATE period_from_ytd(period date, ytd_value double precision, fy_sta
 COMMENT ON AGGREGATE period_from_ytd(date, double precision, integer) IS
     'the flow of the latest period recovered from year-to-date figures: YTD(latest) - YTD(previous period of the same year)';
 
+CREATE FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of period_from_ytd(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_period_from_ytd_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of period_from_ytd(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of period_from_ytd(integer, double precision)';
 CREATE FUNCTION tradeagg_period_from_ytd_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -777,13 +901,11 @@ COMMENT ON FUNCTION tradeagg_period_from_ytd_minvfunc(internal, integer, double 
     'tradeagg aggregate support: inverse transition function of period_from_ytd(integer, double precision)';
 CREATE AGGREGATE period_from_ytd(period integer, ytd_value double precision) (
     SFUNC = tradeagg_period_from_ytd_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_period_from_ytd_sfunc,
     MINVFUNC = tradeagg_period_from_ytd_minvfunc,
     MSTYPE = internal,
@@ -795,11 +917,16 @@ CREATE AGGREGATE period_from_ytd(period integer, ytd_value double precision) (
 COMMENT ON AGGREGATE period_from_ytd(integer, double precision) IS
     'the flow of the latest period recovered from year-to-date figures: YTD(latest) - YTD(previous period of the same year)';
 
+CREATE FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of period_from_ytd(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_period_from_ytd_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_period_from_ytd_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of period_from_ytd(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of period_from_ytd(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_period_from_ytd_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_from_ytd_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -807,13 +934,11 @@ COMMENT ON FUNCTION tradeagg_period_from_ytd_minvfunc(internal, integer, double 
     'tradeagg aggregate support: inverse transition function of period_from_ytd(integer, double precision, integer)';
 CREATE AGGREGATE period_from_ytd(period integer, ytd_value double precision, fy_start_month integer) (
     SFUNC = tradeagg_period_from_ytd_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_period_from_ytd_sfunc,
     MINVFUNC = tradeagg_period_from_ytd_minvfunc,
     MSTYPE = internal,
@@ -826,11 +951,16 @@ COMMENT ON AGGREGATE period_from_ytd(integer, double precision, integer) IS
     'the flow of the latest period recovered from year-to-date figures: YTD(latest) - YTD(previous period of the same year)';
 
 -- share_of
+CREATE FUNCTION tradeagg_share_of_sfunc(tradeagg_state, double precision, boolean) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_share_of_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_share_of_sfunc(tradeagg_state, double precision, boolean) IS
+    'tradeagg aggregate support: transition function of share_of(double precision, boolean); validates a state it did not make';
 CREATE FUNCTION tradeagg_share_of_sfunc(internal, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_share_of_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_share_of_sfunc(internal, double precision, boolean) IS
-    'tradeagg aggregate support: transition function of share_of(double precision, boolean)';
+    'tradeagg aggregate support: transition function of moving window frames of share_of(double precision, boolean)';
 CREATE FUNCTION tradeagg_share_of_minvfunc(internal, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_share_of_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -838,13 +968,11 @@ COMMENT ON FUNCTION tradeagg_share_of_minvfunc(internal, double precision, boole
     'tradeagg aggregate support: inverse transition function of share_of(double precision, boolean)';
 CREATE AGGREGATE share_of(value double precision, is_part boolean) (
     SFUNC = tradeagg_share_of_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_share_of_sfunc,
     MINVFUNC = tradeagg_share_of_minvfunc,
     MSTYPE = internal,
@@ -857,11 +985,16 @@ COMMENT ON AGGREGATE share_of(double precision, boolean) IS
     'sum of value where is_part is true / sum of all values; NULL if the total is 0; is_part NULL counts as false';
 
 -- hhi
+CREATE FUNCTION tradeagg_hhi_sfunc(tradeagg_state, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_hhi_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_hhi_sfunc(tradeagg_state, double precision) IS
+    'tradeagg aggregate support: transition function of hhi(double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_hhi_sfunc(internal, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_hhi_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_hhi_sfunc(internal, double precision) IS
-    'tradeagg aggregate support: transition function of hhi(double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of hhi(double precision)';
 CREATE FUNCTION tradeagg_hhi_minvfunc(internal, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_hhi_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -869,13 +1002,11 @@ COMMENT ON FUNCTION tradeagg_hhi_minvfunc(internal, double precision) IS
     'tradeagg aggregate support: inverse transition function of hhi(double precision)';
 CREATE AGGREGATE hhi(value double precision) (
     SFUNC = tradeagg_hhi_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_hhi_sfunc,
     MINVFUNC = tradeagg_hhi_minvfunc,
     MSTYPE = internal,
@@ -888,11 +1019,16 @@ COMMENT ON AGGREGATE hhi(double precision) IS
     'Herfindahl-Hirschman concentration sum((v / sum(v))^2), one row per competitor; error on a negative value; NULL if the sum is 0';
 
 -- period_growth
+CREATE FUNCTION tradeagg_period_growth_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_period_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_period_growth_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of period_growth(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_period_growth_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_period_growth_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of period_growth(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of period_growth(date, double precision, integer)';
 CREATE FUNCTION tradeagg_period_growth_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -900,13 +1036,11 @@ COMMENT ON FUNCTION tradeagg_period_growth_minvfunc(internal, date, double preci
     'tradeagg aggregate support: inverse transition function of period_growth(date, double precision, integer)';
 CREATE AGGREGATE period_growth(period date, value double precision, months integer) (
     SFUNC = tradeagg_period_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_period_growth_sfunc,
     MINVFUNC = tradeagg_period_growth_minvfunc,
     MSTYPE = internal,
@@ -918,11 +1052,16 @@ CREATE AGGREGATE period_growth(period date, value double precision, months integ
 COMMENT ON AGGREGATE period_growth(date, double precision, integer) IS
     'growth_rate(total at the latest period, total at the period months calendar months earlier, day clamped to the month end); NULL if that period has no rows; months 1-1200, a multiple of 12 on annual periods';
 
+CREATE FUNCTION tradeagg_period_growth_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_period_growth_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_period_growth_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of period_growth(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_period_growth_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_growth_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_period_growth_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of period_growth(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of period_growth(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_period_growth_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_period_growth_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -930,13 +1069,11 @@ COMMENT ON FUNCTION tradeagg_period_growth_minvfunc(internal, integer, double pr
     'tradeagg aggregate support: inverse transition function of period_growth(integer, double precision, integer)';
 CREATE AGGREGATE period_growth(period integer, value double precision, months integer) (
     SFUNC = tradeagg_period_growth_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_period_growth_sfunc,
     MINVFUNC = tradeagg_period_growth_minvfunc,
     MSTYPE = internal,
@@ -949,11 +1086,16 @@ COMMENT ON AGGREGATE period_growth(integer, double precision, integer) IS
     'growth_rate(total at the latest period, total at the period months calendar months earlier, day clamped to the month end); NULL if that period has no rows; months 1-1200, a multiple of 12 on annual periods';
 
 -- trailing_trade
+CREATE FUNCTION tradeagg_trailing_trade_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_trailing_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_trailing_trade_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of trailing_trade(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_trailing_trade_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_trailing_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_trailing_trade_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of trailing_trade(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of trailing_trade(date, double precision, integer)';
 CREATE FUNCTION tradeagg_trailing_trade_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_trailing_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -961,13 +1103,11 @@ COMMENT ON FUNCTION tradeagg_trailing_trade_minvfunc(internal, date, double prec
     'tradeagg aggregate support: inverse transition function of trailing_trade(date, double precision, integer)';
 CREATE AGGREGATE trailing_trade(period date, value double precision, months integer) (
     SFUNC = tradeagg_trailing_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_trailing_trade_sfunc,
     MINVFUNC = tradeagg_trailing_trade_minvfunc,
     MSTYPE = internal,
@@ -979,11 +1119,16 @@ CREATE AGGREGATE trailing_trade(period date, value double precision, months inte
 COMMENT ON AGGREGATE trailing_trade(date, double precision, integer) IS
     'calendar trailing sum: periods after (latest - months calendar months) up to the latest; 12 is ttm_trade';
 
+CREATE FUNCTION tradeagg_trailing_trade_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_trailing_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_trailing_trade_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of trailing_trade(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_trailing_trade_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_trailing_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_trailing_trade_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of trailing_trade(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of trailing_trade(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_trailing_trade_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_trailing_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -991,13 +1136,11 @@ COMMENT ON FUNCTION tradeagg_trailing_trade_minvfunc(internal, integer, double p
     'tradeagg aggregate support: inverse transition function of trailing_trade(integer, double precision, integer)';
 CREATE AGGREGATE trailing_trade(period integer, value double precision, months integer) (
     SFUNC = tradeagg_trailing_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_trailing_trade_sfunc,
     MINVFUNC = tradeagg_trailing_trade_minvfunc,
     MSTYPE = internal,
@@ -1010,11 +1153,16 @@ COMMENT ON AGGREGATE trailing_trade(integer, double precision, integer) IS
     'calendar trailing sum: periods after (latest - months calendar months) up to the latest; 12 is ttm_trade';
 
 -- prior_year_trade
+CREATE FUNCTION tradeagg_prior_year_trade_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_prior_year_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_prior_year_trade_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of prior_year_trade(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_prior_year_trade_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_year_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_prior_year_trade_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of prior_year_trade(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of prior_year_trade(date, double precision)';
 CREATE FUNCTION tradeagg_prior_year_trade_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_year_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1022,13 +1170,11 @@ COMMENT ON FUNCTION tradeagg_prior_year_trade_minvfunc(internal, date, double pr
     'tradeagg aggregate support: inverse transition function of prior_year_trade(date, double precision)';
 CREATE AGGREGATE prior_year_trade(period date, value double precision) (
     SFUNC = tradeagg_prior_year_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_prior_year_trade_sfunc,
     MINVFUNC = tradeagg_prior_year_trade_minvfunc,
     MSTYPE = internal,
@@ -1040,11 +1186,16 @@ CREATE AGGREGATE prior_year_trade(period date, value double precision) (
 COMMENT ON AGGREGATE prior_year_trade(date, double precision) IS
     'total at the period one year before the latest (the base of yoy_growth); NULL if it has no rows';
 
+CREATE FUNCTION tradeagg_prior_year_trade_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_prior_year_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_prior_year_trade_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of prior_year_trade(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_prior_year_trade_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_year_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_prior_year_trade_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of prior_year_trade(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of prior_year_trade(integer, double precision)';
 CREATE FUNCTION tradeagg_prior_year_trade_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_year_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1052,13 +1203,11 @@ COMMENT ON FUNCTION tradeagg_prior_year_trade_minvfunc(internal, integer, double
     'tradeagg aggregate support: inverse transition function of prior_year_trade(integer, double precision)';
 CREATE AGGREGATE prior_year_trade(period integer, value double precision) (
     SFUNC = tradeagg_prior_year_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_prior_year_trade_sfunc,
     MINVFUNC = tradeagg_prior_year_trade_minvfunc,
     MSTYPE = internal,
@@ -1071,11 +1220,16 @@ COMMENT ON AGGREGATE prior_year_trade(integer, double precision) IS
     'total at the period one year before the latest (the base of yoy_growth); NULL if it has no rows';
 
 -- prior_ytd_trade
+CREATE FUNCTION tradeagg_prior_ytd_trade_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_prior_ytd_trade_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of prior_ytd_trade(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_prior_ytd_trade_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_prior_ytd_trade_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of prior_ytd_trade(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of prior_ytd_trade(date, double precision)';
 CREATE FUNCTION tradeagg_prior_ytd_trade_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1083,13 +1237,11 @@ COMMENT ON FUNCTION tradeagg_prior_ytd_trade_minvfunc(internal, date, double pre
     'tradeagg aggregate support: inverse transition function of prior_ytd_trade(date, double precision)';
 CREATE AGGREGATE prior_ytd_trade(period date, value double precision) (
     SFUNC = tradeagg_prior_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_prior_ytd_trade_sfunc,
     MINVFUNC = tradeagg_prior_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -1101,11 +1253,16 @@ CREATE AGGREGATE prior_ytd_trade(period date, value double precision) (
 COMMENT ON AGGREGATE prior_ytd_trade(date, double precision) IS
     'the previous (fiscal) year through the same point one year earlier (the base of ytd_yoy_growth); NULL if it has no rows';
 
+CREATE FUNCTION tradeagg_prior_ytd_trade_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_prior_ytd_trade_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of prior_ytd_trade(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_prior_ytd_trade_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_prior_ytd_trade_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of prior_ytd_trade(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of prior_ytd_trade(date, double precision, integer)';
 CREATE FUNCTION tradeagg_prior_ytd_trade_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1113,13 +1270,11 @@ COMMENT ON FUNCTION tradeagg_prior_ytd_trade_minvfunc(internal, date, double pre
     'tradeagg aggregate support: inverse transition function of prior_ytd_trade(date, double precision, integer)';
 CREATE AGGREGATE prior_ytd_trade(period date, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_prior_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_prior_ytd_trade_sfunc,
     MINVFUNC = tradeagg_prior_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -1131,11 +1286,16 @@ CREATE AGGREGATE prior_ytd_trade(period date, value double precision, fy_start_m
 COMMENT ON AGGREGATE prior_ytd_trade(date, double precision, integer) IS
     'the previous (fiscal) year through the same point one year earlier (the base of ytd_yoy_growth); NULL if it has no rows';
 
+CREATE FUNCTION tradeagg_prior_ytd_trade_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_prior_ytd_trade_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of prior_ytd_trade(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_prior_ytd_trade_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_prior_ytd_trade_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of prior_ytd_trade(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of prior_ytd_trade(integer, double precision)';
 CREATE FUNCTION tradeagg_prior_ytd_trade_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1143,13 +1303,11 @@ COMMENT ON FUNCTION tradeagg_prior_ytd_trade_minvfunc(internal, integer, double 
     'tradeagg aggregate support: inverse transition function of prior_ytd_trade(integer, double precision)';
 CREATE AGGREGATE prior_ytd_trade(period integer, value double precision) (
     SFUNC = tradeagg_prior_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_prior_ytd_trade_sfunc,
     MINVFUNC = tradeagg_prior_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -1161,11 +1319,16 @@ CREATE AGGREGATE prior_ytd_trade(period integer, value double precision) (
 COMMENT ON AGGREGATE prior_ytd_trade(integer, double precision) IS
     'the previous (fiscal) year through the same point one year earlier (the base of ytd_yoy_growth); NULL if it has no rows';
 
+CREATE FUNCTION tradeagg_prior_ytd_trade_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_prior_ytd_trade_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of prior_ytd_trade(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_prior_ytd_trade_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_prior_ytd_trade_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of prior_ytd_trade(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of prior_ytd_trade(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_prior_ytd_trade_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_prior_ytd_trade_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1173,13 +1336,11 @@ COMMENT ON FUNCTION tradeagg_prior_ytd_trade_minvfunc(internal, integer, double 
     'tradeagg aggregate support: inverse transition function of prior_ytd_trade(integer, double precision, integer)';
 CREATE AGGREGATE prior_ytd_trade(period integer, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_prior_ytd_trade_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_prior_ytd_trade_sfunc,
     MINVFUNC = tradeagg_prior_ytd_trade_minvfunc,
     MSTYPE = internal,
@@ -1192,11 +1353,16 @@ COMMENT ON AGGREGATE prior_ytd_trade(integer, double precision, integer) IS
     'the previous (fiscal) year through the same point one year earlier (the base of ytd_yoy_growth); NULL if it has no rows';
 
 -- ytd_contribution
+CREATE FUNCTION tradeagg_ytd_contribution_sfunc(tradeagg_state, date, double precision, boolean) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_contribution_sfunc(tradeagg_state, date, double precision, boolean) IS
+    'tradeagg aggregate support: transition function of ytd_contribution(date, double precision, boolean); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_contribution_sfunc(internal, date, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_contribution_sfunc(internal, date, double precision, boolean) IS
-    'tradeagg aggregate support: transition function of ytd_contribution(date, double precision, boolean)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_contribution(date, double precision, boolean)';
 CREATE FUNCTION tradeagg_ytd_contribution_minvfunc(internal, date, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1204,13 +1370,11 @@ COMMENT ON FUNCTION tradeagg_ytd_contribution_minvfunc(internal, date, double pr
     'tradeagg aggregate support: inverse transition function of ytd_contribution(date, double precision, boolean)';
 CREATE AGGREGATE ytd_contribution(period date, value double precision, is_part boolean) (
     SFUNC = tradeagg_ytd_contribution_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_contribution_sfunc,
     MINVFUNC = tradeagg_ytd_contribution_minvfunc,
     MSTYPE = internal,
@@ -1222,11 +1386,16 @@ CREATE AGGREGATE ytd_contribution(period date, value double precision, is_part b
 COMMENT ON AGGREGATE ytd_contribution(date, double precision, boolean) IS
     'contribution of the part (is_part true) to the total''s YTD growth: (part YTD - part prior YTD) / prior YTD of all rows; NULL if the prior YTD has no rows or sums to 0';
 
+CREATE FUNCTION tradeagg_ytd_contribution_sfunc(tradeagg_state, date, double precision, boolean, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_contribution_sfunc(tradeagg_state, date, double precision, boolean, integer) IS
+    'tradeagg aggregate support: transition function of ytd_contribution(date, double precision, boolean, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_contribution_sfunc(internal, date, double precision, boolean, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_contribution_sfunc(internal, date, double precision, boolean, integer) IS
-    'tradeagg aggregate support: transition function of ytd_contribution(date, double precision, boolean, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_contribution(date, double precision, boolean, integer)';
 CREATE FUNCTION tradeagg_ytd_contribution_minvfunc(internal, date, double precision, boolean, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1234,13 +1403,11 @@ COMMENT ON FUNCTION tradeagg_ytd_contribution_minvfunc(internal, date, double pr
     'tradeagg aggregate support: inverse transition function of ytd_contribution(date, double precision, boolean, integer)';
 CREATE AGGREGATE ytd_contribution(period date, value double precision, is_part boolean, fy_start_month integer) (
     SFUNC = tradeagg_ytd_contribution_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_contribution_sfunc,
     MINVFUNC = tradeagg_ytd_contribution_minvfunc,
     MSTYPE = internal,
@@ -1252,11 +1419,16 @@ CREATE AGGREGATE ytd_contribution(period date, value double precision, is_part b
 COMMENT ON AGGREGATE ytd_contribution(date, double precision, boolean, integer) IS
     'contribution of the part (is_part true) to the total''s YTD growth: (part YTD - part prior YTD) / prior YTD of all rows; NULL if the prior YTD has no rows or sums to 0';
 
+CREATE FUNCTION tradeagg_ytd_contribution_sfunc(tradeagg_state, integer, double precision, boolean) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_contribution_sfunc(tradeagg_state, integer, double precision, boolean) IS
+    'tradeagg aggregate support: transition function of ytd_contribution(integer, double precision, boolean); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_contribution_sfunc(internal, integer, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_contribution_sfunc(internal, integer, double precision, boolean) IS
-    'tradeagg aggregate support: transition function of ytd_contribution(integer, double precision, boolean)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_contribution(integer, double precision, boolean)';
 CREATE FUNCTION tradeagg_ytd_contribution_minvfunc(internal, integer, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1264,13 +1436,11 @@ COMMENT ON FUNCTION tradeagg_ytd_contribution_minvfunc(internal, integer, double
     'tradeagg aggregate support: inverse transition function of ytd_contribution(integer, double precision, boolean)';
 CREATE AGGREGATE ytd_contribution(period integer, value double precision, is_part boolean) (
     SFUNC = tradeagg_ytd_contribution_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_contribution_sfunc,
     MINVFUNC = tradeagg_ytd_contribution_minvfunc,
     MSTYPE = internal,
@@ -1282,11 +1452,16 @@ CREATE AGGREGATE ytd_contribution(period integer, value double precision, is_par
 COMMENT ON AGGREGATE ytd_contribution(integer, double precision, boolean) IS
     'contribution of the part (is_part true) to the total''s YTD growth: (part YTD - part prior YTD) / prior YTD of all rows; NULL if the prior YTD has no rows or sums to 0';
 
+CREATE FUNCTION tradeagg_ytd_contribution_sfunc(tradeagg_state, integer, double precision, boolean, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_contribution_sfunc(tradeagg_state, integer, double precision, boolean, integer) IS
+    'tradeagg aggregate support: transition function of ytd_contribution(integer, double precision, boolean, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_contribution_sfunc(internal, integer, double precision, boolean, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_contribution_sfunc(internal, integer, double precision, boolean, integer) IS
-    'tradeagg aggregate support: transition function of ytd_contribution(integer, double precision, boolean, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_contribution(integer, double precision, boolean, integer)';
 CREATE FUNCTION tradeagg_ytd_contribution_minvfunc(internal, integer, double precision, boolean, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_contribution_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1294,13 +1469,11 @@ COMMENT ON FUNCTION tradeagg_ytd_contribution_minvfunc(internal, integer, double
     'tradeagg aggregate support: inverse transition function of ytd_contribution(integer, double precision, boolean, integer)';
 CREATE AGGREGATE ytd_contribution(period integer, value double precision, is_part boolean, fy_start_month integer) (
     SFUNC = tradeagg_ytd_contribution_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_contribution_sfunc,
     MINVFUNC = tradeagg_ytd_contribution_minvfunc,
     MSTYPE = internal,
@@ -1313,11 +1486,16 @@ COMMENT ON AGGREGATE ytd_contribution(integer, double precision, boolean, intege
     'contribution of the part (is_part true) to the total''s YTD growth: (part YTD - part prior YTD) / prior YTD of all rows; NULL if the prior YTD has no rows or sums to 0';
 
 -- trade_balance
+CREATE FUNCTION tradeagg_trade_balance_sfunc(tradeagg_state, double precision, boolean) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_trade_balance_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_trade_balance_sfunc(tradeagg_state, double precision, boolean) IS
+    'tradeagg aggregate support: transition function of trade_balance(double precision, boolean); validates a state it did not make';
 CREATE FUNCTION tradeagg_trade_balance_sfunc(internal, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_trade_balance_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_trade_balance_sfunc(internal, double precision, boolean) IS
-    'tradeagg aggregate support: transition function of trade_balance(double precision, boolean)';
+    'tradeagg aggregate support: transition function of moving window frames of trade_balance(double precision, boolean)';
 CREATE FUNCTION tradeagg_trade_balance_minvfunc(internal, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_trade_balance_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1325,13 +1503,11 @@ COMMENT ON FUNCTION tradeagg_trade_balance_minvfunc(internal, double precision, 
     'tradeagg aggregate support: inverse transition function of trade_balance(double precision, boolean)';
 CREATE AGGREGATE trade_balance(value double precision, is_export boolean) (
     SFUNC = tradeagg_trade_balance_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_trade_balance_sfunc,
     MINVFUNC = tradeagg_trade_balance_minvfunc,
     MSTYPE = internal,
@@ -1344,11 +1520,16 @@ COMMENT ON AGGREGATE trade_balance(double precision, boolean) IS
     'sum of value where is_export is true - sum where it is false, exact; rows with a NULL is_export are skipped';
 
 -- coverage_ratio
+CREATE FUNCTION tradeagg_coverage_ratio_sfunc(tradeagg_state, double precision, boolean) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_coverage_ratio_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_coverage_ratio_sfunc(tradeagg_state, double precision, boolean) IS
+    'tradeagg aggregate support: transition function of coverage_ratio(double precision, boolean); validates a state it did not make';
 CREATE FUNCTION tradeagg_coverage_ratio_sfunc(internal, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_coverage_ratio_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_coverage_ratio_sfunc(internal, double precision, boolean) IS
-    'tradeagg aggregate support: transition function of coverage_ratio(double precision, boolean)';
+    'tradeagg aggregate support: transition function of moving window frames of coverage_ratio(double precision, boolean)';
 CREATE FUNCTION tradeagg_coverage_ratio_minvfunc(internal, double precision, boolean) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_coverage_ratio_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1356,13 +1537,11 @@ COMMENT ON FUNCTION tradeagg_coverage_ratio_minvfunc(internal, double precision,
     'tradeagg aggregate support: inverse transition function of coverage_ratio(double precision, boolean)';
 CREATE AGGREGATE coverage_ratio(value double precision, is_export boolean) (
     SFUNC = tradeagg_coverage_ratio_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_coverage_ratio_sfunc,
     MINVFUNC = tradeagg_coverage_ratio_minvfunc,
     MSTYPE = internal,
@@ -1375,11 +1554,16 @@ COMMENT ON AGGREGATE coverage_ratio(double precision, boolean) IS
     'sum of exports / sum of imports; NULL if there is no import row or imports sum to 0; rows with a NULL is_export are skipped';
 
 -- index_number
+CREATE FUNCTION tradeagg_index_number_sfunc(tradeagg_state, date, double precision, date) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_index_number_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_index_number_sfunc(tradeagg_state, date, double precision, date) IS
+    'tradeagg aggregate support: transition function of index_number(date, double precision, date); validates a state it did not make';
 CREATE FUNCTION tradeagg_index_number_sfunc(internal, date, double precision, date) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_index_number_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_index_number_sfunc(internal, date, double precision, date) IS
-    'tradeagg aggregate support: transition function of index_number(date, double precision, date)';
+    'tradeagg aggregate support: transition function of moving window frames of index_number(date, double precision, date)';
 CREATE FUNCTION tradeagg_index_number_minvfunc(internal, date, double precision, date) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_index_number_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1387,13 +1571,11 @@ COMMENT ON FUNCTION tradeagg_index_number_minvfunc(internal, date, double precis
     'tradeagg aggregate support: inverse transition function of index_number(date, double precision, date)';
 CREATE AGGREGATE index_number(period date, value double precision, base_period date) (
     SFUNC = tradeagg_index_number_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_index_number_sfunc,
     MINVFUNC = tradeagg_index_number_minvfunc,
     MSTYPE = internal,
@@ -1405,11 +1587,16 @@ CREATE AGGREGATE index_number(period date, value double precision, base_period d
 COMMENT ON AGGREGATE index_number(date, double precision, date) IS
     '100 * (total at the latest period / total at base_period); NULL if the base period has no rows or sums to 0';
 
+CREATE FUNCTION tradeagg_index_number_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_index_number_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_index_number_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of index_number(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_index_number_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_index_number_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_index_number_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of index_number(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of index_number(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_index_number_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_index_number_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1417,13 +1604,11 @@ COMMENT ON FUNCTION tradeagg_index_number_minvfunc(internal, integer, double pre
     'tradeagg aggregate support: inverse transition function of index_number(integer, double precision, integer)';
 CREATE AGGREGATE index_number(period integer, value double precision, base_period integer) (
     SFUNC = tradeagg_index_number_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_index_number_sfunc,
     MINVFUNC = tradeagg_index_number_minvfunc,
     MSTYPE = internal,
@@ -1436,11 +1621,16 @@ COMMENT ON AGGREGATE index_number(integer, double precision, integer) IS
     '100 * (total at the latest period / total at base_period); NULL if the base period has no rows or sums to 0';
 
 -- ytd_period_count
+CREATE FUNCTION tradeagg_ytd_period_count_sfunc(tradeagg_state, date, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_period_count_sfunc(tradeagg_state, date, double precision) IS
+    'tradeagg aggregate support: transition function of ytd_period_count(date, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_period_count_sfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_period_count_sfunc(internal, date, double precision) IS
-    'tradeagg aggregate support: transition function of ytd_period_count(date, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_period_count(date, double precision)';
 CREATE FUNCTION tradeagg_ytd_period_count_minvfunc(internal, date, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1448,13 +1638,11 @@ COMMENT ON FUNCTION tradeagg_ytd_period_count_minvfunc(internal, date, double pr
     'tradeagg aggregate support: inverse transition function of ytd_period_count(date, double precision)';
 CREATE AGGREGATE ytd_period_count(period date, value double precision) (
     SFUNC = tradeagg_ytd_period_count_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_int4,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_period_count_sfunc,
     MINVFUNC = tradeagg_ytd_period_count_minvfunc,
     MSTYPE = internal,
@@ -1466,11 +1654,16 @@ CREATE AGGREGATE ytd_period_count(period date, value double precision) (
 COMMENT ON AGGREGATE ytd_period_count(date, double precision) IS
     'how many distinct periods have rows in the (fiscal) year-to-date of the latest period';
 
+CREATE FUNCTION tradeagg_ytd_period_count_sfunc(tradeagg_state, date, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_period_count_sfunc(tradeagg_state, date, double precision, integer) IS
+    'tradeagg aggregate support: transition function of ytd_period_count(date, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_period_count_sfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_period_count_sfunc(internal, date, double precision, integer) IS
-    'tradeagg aggregate support: transition function of ytd_period_count(date, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_period_count(date, double precision, integer)';
 CREATE FUNCTION tradeagg_ytd_period_count_minvfunc(internal, date, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1478,13 +1671,11 @@ COMMENT ON FUNCTION tradeagg_ytd_period_count_minvfunc(internal, date, double pr
     'tradeagg aggregate support: inverse transition function of ytd_period_count(date, double precision, integer)';
 CREATE AGGREGATE ytd_period_count(period date, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_ytd_period_count_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_int4,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_period_count_sfunc,
     MINVFUNC = tradeagg_ytd_period_count_minvfunc,
     MSTYPE = internal,
@@ -1496,11 +1687,16 @@ CREATE AGGREGATE ytd_period_count(period date, value double precision, fy_start_
 COMMENT ON AGGREGATE ytd_period_count(date, double precision, integer) IS
     'how many distinct periods have rows in the (fiscal) year-to-date of the latest period';
 
+CREATE FUNCTION tradeagg_ytd_period_count_sfunc(tradeagg_state, integer, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_period_count_sfunc(tradeagg_state, integer, double precision) IS
+    'tradeagg aggregate support: transition function of ytd_period_count(integer, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_period_count_sfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_period_count_sfunc(internal, integer, double precision) IS
-    'tradeagg aggregate support: transition function of ytd_period_count(integer, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_period_count(integer, double precision)';
 CREATE FUNCTION tradeagg_ytd_period_count_minvfunc(internal, integer, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1508,13 +1704,11 @@ COMMENT ON FUNCTION tradeagg_ytd_period_count_minvfunc(internal, integer, double
     'tradeagg aggregate support: inverse transition function of ytd_period_count(integer, double precision)';
 CREATE AGGREGATE ytd_period_count(period integer, value double precision) (
     SFUNC = tradeagg_ytd_period_count_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_int4,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_period_count_sfunc,
     MINVFUNC = tradeagg_ytd_period_count_minvfunc,
     MSTYPE = internal,
@@ -1526,11 +1720,16 @@ CREATE AGGREGATE ytd_period_count(period integer, value double precision) (
 COMMENT ON AGGREGATE ytd_period_count(integer, double precision) IS
     'how many distinct periods have rows in the (fiscal) year-to-date of the latest period';
 
+CREATE FUNCTION tradeagg_ytd_period_count_sfunc(tradeagg_state, integer, double precision, integer) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_ytd_period_count_sfunc(tradeagg_state, integer, double precision, integer) IS
+    'tradeagg aggregate support: transition function of ytd_period_count(integer, double precision, integer); validates a state it did not make';
 CREATE FUNCTION tradeagg_ytd_period_count_sfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_ytd_period_count_sfunc(internal, integer, double precision, integer) IS
-    'tradeagg aggregate support: transition function of ytd_period_count(integer, double precision, integer)';
+    'tradeagg aggregate support: transition function of moving window frames of ytd_period_count(integer, double precision, integer)';
 CREATE FUNCTION tradeagg_ytd_period_count_minvfunc(internal, integer, double precision, integer) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_ytd_period_count_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1538,13 +1737,11 @@ COMMENT ON FUNCTION tradeagg_ytd_period_count_minvfunc(internal, integer, double
     'tradeagg aggregate support: inverse transition function of ytd_period_count(integer, double precision, integer)';
 CREATE AGGREGATE ytd_period_count(period integer, value double precision, fy_start_month integer) (
     SFUNC = tradeagg_ytd_period_count_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 1024,
     FINALFUNC = tradeagg_final_int4,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_ytd_period_count_sfunc,
     MINVFUNC = tradeagg_ytd_period_count_minvfunc,
     MSTYPE = internal,
@@ -1557,11 +1754,16 @@ COMMENT ON AGGREGATE ytd_period_count(integer, double precision, integer) IS
     'how many distinct periods have rows in the (fiscal) year-to-date of the latest period';
 
 -- hhi
+CREATE FUNCTION tradeagg_hhi_competitor_sfunc(tradeagg_state, text, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_hhi_competitor_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_hhi_competitor_sfunc(tradeagg_state, text, double precision) IS
+    'tradeagg aggregate support: transition function of hhi(text, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_hhi_competitor_sfunc(internal, text, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_hhi_competitor_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_hhi_competitor_sfunc(internal, text, double precision) IS
-    'tradeagg aggregate support: transition function of hhi(text, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of hhi(text, double precision)';
 CREATE FUNCTION tradeagg_hhi_competitor_minvfunc(internal, text, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_hhi_competitor_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1569,13 +1771,11 @@ COMMENT ON FUNCTION tradeagg_hhi_competitor_minvfunc(internal, text, double prec
     'tradeagg aggregate support: inverse transition function of hhi(text, double precision)';
 CREATE AGGREGATE hhi(competitor text, value double precision) (
     SFUNC = tradeagg_hhi_competitor_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_hhi_competitor_sfunc,
     MINVFUNC = tradeagg_hhi_competitor_minvfunc,
     MSTYPE = internal,
@@ -1587,11 +1787,16 @@ CREATE AGGREGATE hhi(competitor text, value double precision) (
 COMMENT ON AGGREGATE hhi(text, double precision) IS
     'Herfindahl-Hirschman concentration over competitors, each competitor''s rows summed first; error if a competitor''s total is negative; NULL if the sum is 0';
 
+CREATE FUNCTION tradeagg_hhi_competitor_sfunc(tradeagg_state, bigint, double precision) RETURNS tradeagg_state
+    AS 'MODULE_PATHNAME', 'tradeagg_hhi_competitor_state_sfunc'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tradeagg_hhi_competitor_sfunc(tradeagg_state, bigint, double precision) IS
+    'tradeagg aggregate support: transition function of hhi(bigint, double precision); validates a state it did not make';
 CREATE FUNCTION tradeagg_hhi_competitor_sfunc(internal, bigint, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_hhi_competitor_sfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tradeagg_hhi_competitor_sfunc(internal, bigint, double precision) IS
-    'tradeagg aggregate support: transition function of hhi(bigint, double precision)';
+    'tradeagg aggregate support: transition function of moving window frames of hhi(bigint, double precision)';
 CREATE FUNCTION tradeagg_hhi_competitor_minvfunc(internal, bigint, double precision) RETURNS internal
     AS 'MODULE_PATHNAME', 'tradeagg_hhi_competitor_minvfunc'
     LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1599,13 +1804,11 @@ COMMENT ON FUNCTION tradeagg_hhi_competitor_minvfunc(internal, bigint, double pr
     'tradeagg aggregate support: inverse transition function of hhi(bigint, double precision)';
 CREATE AGGREGATE hhi(competitor bigint, value double precision) (
     SFUNC = tradeagg_hhi_competitor_sfunc,
-    STYPE = internal,
+    STYPE = tradeagg_state,
     SSPACE = 128,
     FINALFUNC = tradeagg_final_float8,
     FINALFUNC_MODIFY = READ_ONLY,
     COMBINEFUNC = tradeagg_combine,
-    SERIALFUNC = tradeagg_serialize,
-    DESERIALFUNC = tradeagg_deserialize,
     MSFUNC = tradeagg_hhi_competitor_sfunc,
     MINVFUNC = tradeagg_hhi_competitor_minvfunc,
     MSTYPE = internal,
@@ -1618,16 +1821,13 @@ COMMENT ON AGGREGATE hhi(bigint, double precision) IS
     'Herfindahl-Hirschman concentration over competitors, each competitor''s rows summed first; error if a competitor''s total is negative; NULL if the sum is 0';
 
 -- ---------------------------------------------------------------------------
--- The support functions take or make `internal` values and are for the
+-- The support functions that take or make `internal` values are for the
 -- aggregates only; the aggregates run them with their owner's rights.
 -- ---------------------------------------------------------------------------
 
 REVOKE ALL ON FUNCTION tradeagg_final_float8(internal) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tradeagg_final_date(internal) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tradeagg_final_int4(internal) FROM PUBLIC;
-REVOKE ALL ON FUNCTION tradeagg_combine(internal, internal) FROM PUBLIC;
-REVOKE ALL ON FUNCTION tradeagg_serialize(internal) FROM PUBLIC;
-REVOKE ALL ON FUNCTION tradeagg_deserialize(bytea, internal) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tradeagg_cumulative_trade_sfunc(internal, double precision) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tradeagg_cumulative_trade_minvfunc(internal, double precision) FROM PUBLIC;
 REVOKE ALL ON FUNCTION tradeagg_ytd_trade_sfunc(internal, date, double precision) FROM PUBLIC;
