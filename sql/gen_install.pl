@@ -334,6 +334,9 @@ sub section ($text) {
 # ---------------------------------------------------------------------------
 
 my ($aggs, $scalars) = read_registry("$ROOT/src/ta_registry.c");
+# The two-step aggregates (result TA_R_SERIES: trade_series, rollup) belong
+# to the series section, not to the one-step aggregates below.
+$aggs = [grep { $_->{result} ne 'TA_R_SERIES' } @$aggs];
 my $version = read_version("$ROOT/pg_ext/tradeagg.control");
 $_->{stem} = c_stem($_) for @$aggs;
 check_comments('aggregate', \%AGG_COMMENT, map { $_->{stem} } @$aggs);

@@ -400,6 +400,54 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
     return TA_OK;
 }
 
+/* ---- whole periods (rollup of series) ------------------------------------------ */
+
+ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xsum *sum, int sign,
+                          const ta_allocator *al)
+{
+    pt_leaf *l = pt_locate(t, key);
+    uint32_t i = l ? pt_leaf_lb(l, key) : 0;
+    bool found = l && i < l->n && l->e[i].key == key;
+    ta_status st;
+
+    if (sign < 0 && (!found || l->e[i].count < count))
+        return TA_ERR_INTERNAL;
+    scan_touch(t, key, al);
+    if (found) {
+        pt_entry *p = &l->e[i];
+        t->hint = l;
+        if (sign > 0 && (uint64_t)p->count + count > UINT32_MAX)
+            return TA_ERR_RANGE;
+        if (sign < 0 && p->count == count) {
+            /* Every row of the period left: its exact sum is 0. */
+            ta_xsum_free(&p->sum, al);
+            memmove(p, p + 1, (size_t)(l->n - i - 1) * sizeof *p);
+            l->n--;
+            t->size--;
+            t->rows -= count;
+            if (l->n < PT_LEAF_MIN)
+                rebalance(t, key, al);
+            return TA_OK;
+        }
+        if ((st = ta_xsum_merge(&p->sum, sum, sign, al)) != TA_OK)
+            return st;
+        p->count = sign > 0 ? p->count + count : p->count - count;
+        t->rows = sign > 0 ? t->rows + count : t->rows - count;
+        return TA_OK;
+    }
+    pt_entry e = {key, count, TA_XSUM_ZERO};
+    if ((st = ta_xsum_copy(&e.sum, sum, al)) != TA_OK)
+        return st;
+    if (l && l->n < PT_LEAF_CAP) {
+        leaf_put(t, l, i, &e);
+        t->hint = l;
+        return TA_OK;
+    }
+    if ((st = place_split(t, &e, al)) != TA_OK)
+        ta_xsum_free(&e.sum, al);
+    return st;
+}
+
 /* ---- building in key order ------------------------------------------------------ */
 
 /* Appends e, whose key is above every key of t; takes e's sum. */

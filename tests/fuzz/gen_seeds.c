@@ -60,7 +60,7 @@ static void write_wide(const char *dir, ta_agg_kind k)
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : ".";
-    for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_END; k++) {
+    for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_ONESTEP_END; k++) {
         const ta_agg_desc *d = &ta_aggs[k];
         for (int annual = 0; annual <= (d->periodic ? 1 : 0); annual++) {
             ta_agg a;

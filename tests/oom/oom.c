@@ -305,7 +305,7 @@ int main(void)
 
     install_allocator();
     check("registration (sqlite3_open + sqlite3_tradeagg_init)", "SELECT tradeagg_version()", 1);
-    for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_END; k++) {
+    for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_ONESTEP_END; k++) {
         const ta_agg_desc *d = &ta_aggs[k];
         call_args(d, args, sizeof args);
         snprintf(sql, sizeof sql, "SELECT grp, %s(%s) FROM t GROUP BY grp ORDER BY grp", d->name,
