@@ -126,9 +126,7 @@ ta_status ta_series_rollup_row(ta_agg *a, const ta_value *argv, int argc, int si
         return st;
     if (a->pkind != TA_PK_NONE && a->pkind != pk) {
         ta_pt_free(&t, &a->al);
-        return ta_fail(e, TA_ERR_PERIOD, "%s: mixed period kinds: a %s series and %s series", fn,
-                       pk == TA_PK_YEAR ? "annual" : "dated",
-                       pk == TA_PK_YEAR ? "dated" : "annual");
+        return ta_fail(e, TA_ERR_PERIOD, "%s: mixed period kinds: dated and annual series", fn);
     }
     uint64_t rows = ta_pt_rows(&t);
     if (sign > 0 && rows > (uint64_t)(INT64_MAX - a->nrows)) {
