@@ -61,6 +61,22 @@ static ta_status check_header(const uint8_t *b, size_t n, const char *fn, ta_err
     return TA_OK;
 }
 
+/* A sum of rows is a sum of doubles: its greedy expansion ends (no bit
+ * below 2^-1074, as an exact sum of squares could have). Sums held as two
+ * doubles are that already; only the rare escalated ones are expanded. */
+static bool sums_of_doubles(const ta_ptable *t)
+{
+    ta_pt_cursor c;
+    const ta_xsum *sum;
+    double terms[TA_XSUM_TERMS_MAX];
+    int scales[TA_XSUM_TERMS_MAX];
+    ta_pt_seek(t, INT32_MIN, &c);
+    while (ta_pt_next(t, &c, NULL, NULL, &sum))
+        if (sum->big && ta_xsum_expand(sum, terms, scales, TA_XSUM_TERMS_MAX) < 0)
+            return false;
+    return true;
+}
+
 ta_status ta_series_load(const uint8_t *b, size_t n, const char *fn, ta_ptable *t, ta_pkind *pk,
                          const ta_allocator *al, ta_error *e)
 {
@@ -78,6 +94,10 @@ ta_status ta_series_load(const uint8_t *b, size_t n, const char *fn, ta_ptable *
     if (p != end) {
         ta_pt_free(t, al);
         return bad(e, fn, "trailing bytes");
+    }
+    if (!sums_of_doubles(t)) {
+        ta_pt_free(t, al);
+        return bad(e, fn, "a sum no rows could make");
     }
     return TA_OK;
 }

@@ -323,6 +323,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 break;
             ta_status want = TA_ERR_PARAM;
             switch (d->roles[which]) {
+            case TA_ROLE_SERIES: break;
             case TA_ROLE_PERIOD:
                 if (r.annual) {
                     argv[which] = (ta_value){TA_V_TEXT, 0, 0, "2023-01-01", 10};

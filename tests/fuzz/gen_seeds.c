@@ -72,6 +72,7 @@ int main(int argc, char **argv)
                 for (int i = 0; i < d->max_args; i++) {
                     memset(&v[i], 0, sizeof v[i]);
                     switch (d->roles[i]) {
+                    case TA_ROLE_SERIES: break;
                     case TA_ROLE_PERIOD:
                         if (annual) {
                             v[i].type = TA_V_INT;

@@ -279,6 +279,7 @@ static void call_args(const ta_agg_desc *d, char *out, size_t len)
     for (int i = 0; i < d->max_args; i++) {
         const char *arg = "";
         switch (d->roles[i]) {
+        case TA_ROLE_SERIES: arg = "NULL"; break;
         case TA_ROLE_PERIOD: arg = "period"; break;
         case TA_ROLE_VALUE:
             arg =
