@@ -25,7 +25,7 @@ FUZZ_DIR      := $(BUILD)/fuzz
 VG_DIR        := $(BUILD)/valgrind
 SAN_CFLAGS     = $(CSTD) -O1 -g $(WARN) $(FPFLAGS) -fPIC -Isrc $(SAN_FLAGS)
 FUZZ_SECONDS  ?= 30
-FUZZ_TARGETS  := fuzz_period fuzz_deserialize fuzz_differential
+FUZZ_TARGETS  := fuzz_period fuzz_deserialize fuzz_differential fuzz_series_text
 REAL_SQLITE3  := $(shell command -v sqlite3 2>/dev/null)
 ASAN_RT        = $(shell $(CLANG) -print-file-name=libclang_rt.asan-x86_64.so)
 
@@ -166,6 +166,10 @@ $(FUZZ_DIR)/fuzz_period: tests/fuzz/fuzz_period.c tests/fuzz/fuzz.h $(CORE_SRC) 
 	$(CLANG) $(CSTD) -O1 -g $(WARN) $(FPFLAGS) -Isrc $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) -lm
 
 $(FUZZ_DIR)/fuzz_deserialize: tests/fuzz/fuzz_deserialize.c tests/fuzz/fuzz.h $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CSTD) -O1 -g $(WARN) $(FPFLAGS) -Isrc $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) -lm
+
+$(FUZZ_DIR)/fuzz_series_text: tests/fuzz/fuzz_series_text.c tests/fuzz/fuzz.h $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CSTD) -O1 -g $(WARN) $(FPFLAGS) -Isrc $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) -lm
 

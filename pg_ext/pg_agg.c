@@ -201,6 +201,8 @@ TA_PG_AGG(index_number, TA_AGG_INDEX)
 TA_PG_AGG(ytd_period_count, TA_AGG_YTD_PERIOD_COUNT)
 /* hhi(competitor, value): the SQL name of hhi(value), its own C entry */
 TA_PG_AGG(hhi_competitor, TA_AGG_HHI_COMPETITOR)
+TA_PG_AGG(trade_series, TA_AGG_SERIES)
+TA_PG_AGG(rollup, TA_AGG_ROLLUP)
 
 /*
  * Final functions read the state and never change it (FINALFUNC_MODIFY =

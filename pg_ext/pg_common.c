@@ -4,6 +4,8 @@
  */
 #include "tradeagg_pg.h"
 
+#include "utils/lsyscache.h"
+
 #include "catalog/pg_type.h"
 #include "utils/date.h"
 #include "utils/memutils.h"
@@ -65,7 +67,17 @@ ta_pg_value(Oid type, Datum d, bool isnull, ta_value *out)
 			out->i = DatumGetBool(d) ? 1 : 0;
 			break;
 		default:
-			elog(ERROR, "tradeagg: unsupported argument type %u", type);
+			/* A series (tradeseries, whose OID is the extension's): its bytes,
+			 * detoasted; the core validates them. */
+			if (get_typlen(type) != -1)
+				elog(ERROR, "tradeagg: unsupported argument type %u", type);
+			{
+				bytea	   *b = DatumGetByteaPP(d);
+
+				out->type = TA_V_BLOB;
+				out->p = VARDATA_ANY(b);
+				out->n = VARSIZE_ANY_EXHDR(b);
+			}
 	}
 }
 

@@ -351,11 +351,200 @@ sub section ($text) {
         . $rule;
 }
 
+# ===========================================================================
+# Series (two-step aggregates): the type tradeseries, trade_series, rollup,
+# the accessors of the registry's ta_accessors table, series_periods and the
+# text form. Everything of this section is also printed alone by
+# `perl sql/gen_install.pl --series` (the upgrade fragment sql/upgrade/series.sql).
+# ===========================================================================
+
+my %ACCESSOR_COMMENT_ROLE = (
+    TA_ROLE_FY     => 'integer',
+    TA_ROLE_TARGET => 'double precision',
+    TA_ROLE_MONTHS => 'integer',
+);
+my %ACCESSOR_RESULT = (
+    TA_R_REAL => 'double precision',
+    TA_R_INT  => 'integer',
+);
+
+sub read_accessors ($path) {
+    my $src = slurp($path);
+    $src =~ s{/\*.*?\*/}{ }gs;
+    $src =~ s{//[^\n]*}{}g;
+    my %macro;
+    $macro{$1} = $2 while $src =~ /^\s*#\s*define\s+(\w+)\s+(\w+)\s*$/mg;
+    my ($body) = $src =~ /\bta_accessors\s*\[[^\]]*\]\s*=\s*\{(.*?)\n\s*\}\s*;/s
+        or die "$path: no ta_accessors table\n";
+    my @acc;
+    while ($body =~ /\[\s*(TA_ACC_\w+)\s*\]\s*=\s*\{\s*"(\w+)"\s*,\s*(TA_AGG_\w+)\s*,\s*
+                     (\d+)\s*,\s*(\d+)\s*,\s*\{([^{}]*)\}\s*,\s*\{([^{}]*)\}\s*,\s*
+                     (TA_R_\w+)\s*\}/gsx) {
+        my @roles = map { $macro{$_} // $_ } c_list($6)->@*;
+        push @acc, {name => $2, agg => $3, min_args => $4, max_args => $5,
+                    roles => \@roles, argnames => c_strings($7, "$path: $1"), result => $8};
+    }
+    my $entries = () = $body =~ /\[\s*TA_ACC_\w+\s*\]\s*=/g;
+    die "$path: could not read every ta_accessors entry\n" unless @acc && @acc == $entries;
+    return \@acc;
+}
+
+sub series_sql ($aggs_all) {
+    my %agg_name = map { $_->{kind} => $_->{name} } @$aggs_all;
+    my $sql = section(<<~'END') . "\n";
+        Series (two-step aggregates). A tradeseries holds a group's per-period
+        row counts and exact sums, the same bytes in every engine: store it,
+        roll it up later, read it with the accessors, each of which answers
+        exactly as its one-step aggregate over the same rows.
+        END
+    $sql .= "CREATE TYPE tradeseries;\n\n";
+    my @io = (
+        ['tradeseries_in', ['cstring'], 'tradeseries', 'the series from its text form (exact; SQLSTATE 22P03 if malformed)'],
+        ['tradeseries_out', ['tradeseries'], 'cstring', 'the text form of a series (exact round trip)'],
+        ['tradeseries_recv', ['internal'], 'tradeseries', 'the series from its binary form, validated (SQLSTATE 22P03 if corrupt)'],
+        ['tradeseries_send', ['tradeseries'], 'bytea', 'the binary form of a series: its bytes'],
+    );
+    for my $f (@io) {
+        my ($name, $args, $ret, $comment) = @$f;
+        $sql .= function_sql(name => $name, symbol => $name, args => $args, returns => $ret,
+                             strict => 1, comment => "tradeseries: $comment") . "\n";
+    }
+    $sql .= <<~'END';
+        CREATE TYPE tradeseries (
+            INPUT = tradeseries_in,
+            OUTPUT = tradeseries_out,
+            RECEIVE = tradeseries_recv,
+            SEND = tradeseries_send,
+            INTERNALLENGTH = VARIABLE,
+            ALIGNMENT = int4,
+            STORAGE = extended
+        );
+        COMMENT ON TYPE tradeseries IS
+            'a series: per-period row counts and exact sums (trade_series, rollup); text form "v1 date; 2023-01-01 3 12.5; ..."';
+
+        END
+    $sql .= function_sql(name => 'tradeseries', symbol => 'tradeseries_from_bytea',
+                         args => ['bytea'], returns => 'tradeseries', strict => 1,
+                         comment => 'the cast from bytea: the bytes validated as a series (SQLSTATE 22P03 if not one)') . "\n";
+    $sql .= function_sql(name => 'tradeseries_bytea', symbol => 'tradeseries_to_bytea',
+                         args => ['tradeseries'], returns => 'bytea', strict => 1,
+                         comment => 'the cast to bytea: the bytes of a series, the same as SQLite\'s BLOB') . "\n";
+    $sql .= "CREATE CAST (bytea AS tradeseries) WITH FUNCTION tradeseries(bytea);\n"
+        . "CREATE CAST (tradeseries AS bytea) WITH FUNCTION tradeseries_bytea(tradeseries);\n\n";
+    $sql .= function_sql(name => 'series_text', symbol => 'tradeagg_series_text',
+                         args => ['tradeseries'], argnames => ['s'], returns => 'text', strict => 1,
+                         comment => 'the text form of a series (README "The series text form")') . "\n";
+    $sql .= function_sql(name => 'series_from_text', symbol => 'tradeagg_series_from_text',
+                         args => ['text'], argnames => ['t'], returns => 'tradeseries', strict => 1,
+                         comment => 'a series from its text form, exactly as series_text writes it (SQLSTATE 22P03 otherwise)') . "\n";
+
+    # Accessors: not strict, so that a NULL parameter is an error as in the aggregates.
+    for my $acc (read_accessors("$ROOT/src/ta_registry.c")->@*) {
+        my $has_base = grep { $_ eq 'TA_ROLE_BASE' } $acc->{roles}->@*;
+        my @results = $acc->{result} eq 'TA_R_PERIOD'
+            ? (['', 'date'], ['_year', 'integer'])
+            : (['', $ACCESSOR_RESULT{ $acc->{result} } // die "$acc->{name}: result\n"]);
+        for my $res (@results) {
+            for my $ptype ($has_base ? @PERIOD_TYPES : (undef)) {
+                for my $n ($acc->{min_args} .. $acc->{max_args}) {
+                    my @types = map {
+                        my $r = $acc->{roles}[$_];
+                        $r eq 'TA_ROLE_SERIES' ? 'tradeseries'
+                            : $r eq 'TA_ROLE_BASE' ? $ptype
+                            : $ACCESSOR_COMMENT_ROLE{$r} // die "$acc->{name}: no SQL type for $r\n";
+                    } 0 .. $n - 1;
+                    my $what = $res->[0] ? ' of an annual series (the year)' : '';
+                    $sql .= function_sql(
+                        name => "$acc->{name}$res->[0]", symbol => 'tradeagg_series_accessor',
+                        args => \@types, argnames => [ $acc->{argnames}->@[0 .. $n - 1] ],
+                        returns => $res->[1], strict => 0,
+                        comment => "$agg_name{ $acc->{agg} }$what over the rows of the series, bit for bit; NULL for a NULL series") . "\n";
+                }
+            }
+        }
+    }
+
+    # The aggregates: the state is the core's, as for every aggregate.
+    my @aggs = (
+        ['trade_series', [map { [['period', $_], ['value', 'double precision']] } @PERIOD_TYPES],
+         'the series of the rows (per-period row counts and exact sums); NULL if no row has a period and a value'],
+        ['rollup', [[['series', 'tradeseries']]],
+         'the series of all the rows behind the series rolled up; NULL series skipped; dated and annual series mixed are an error'],
+    );
+    # Over tradeagg_state for plain and distributed aggregation, over
+    # internal for moving window frames, as for the one-step aggregates.
+    for my $a (@aggs) {
+        my ($name, $sigs, $comment) = @$a;
+        for my $args (@$sigs) {
+            my @types = map { $_->[1] } @$args;
+            my $types = join(', ', @types);
+            $sql .= function_sql(
+                name => "tradeagg_${name}_sfunc", symbol => "tradeagg_${name}_state_sfunc",
+                args => [$STATE, @types], returns => $STATE, strict => 0,
+                comment => "${SUPPORT}transition function of $name($types); validates a state it did not make");
+            for my $f (['sfunc', 'transition function of moving window frames'],
+                       ['minvfunc', 'inverse transition function']) {
+                $sql .= function_sql(
+                    name => "tradeagg_${name}_$f->[0]", symbol => "tradeagg_${name}_$f->[0]",
+                    args => ['internal', @types], returns => 'internal', strict => 0,
+                    comment => "$SUPPORT$f->[1] of $name($types)");
+            }
+        }
+    }
+    $sql .= "\n" . function_sql(name => 'tradeagg_final_series', symbol => 'tradeagg_state_final_series',
+                                args => [$STATE], returns => 'tradeseries', strict => 1,
+                                comment => "${SUPPORT}read-only final function with a tradeseries result; validates a state it did not make")
+        . function_sql(name => 'tradeagg_final_series', symbol => 'tradeagg_final_series',
+                       args => ['internal'], returns => 'tradeseries', strict => 1,
+                       comment => "${SUPPORT}read-only final function of moving window frames with a tradeseries result") . "\n";
+    for my $a (@aggs) {
+        my ($name, $sigs, $comment) = @$a;
+        for my $args (@$sigs) {
+            my $types = join(', ', map { $_->[1] } @$args);
+            $sql .= "CREATE AGGREGATE $name(" . join(', ', map { "$_->[0] $_->[1]" } @$args) . ") (\n"
+                . join('', map { "    $_,\n" }
+                       "SFUNC = tradeagg_${name}_sfunc", "STYPE = $STATE", "SSPACE = 1024",
+                       "FINALFUNC = tradeagg_final_series", "FINALFUNC_MODIFY = READ_ONLY",
+                       "COMBINEFUNC = tradeagg_combine",
+                       "MSFUNC = tradeagg_${name}_sfunc", "MINVFUNC = tradeagg_${name}_minvfunc",
+                       "MSTYPE = internal", "MSSPACE = 1024",
+                       "MFINALFUNC = tradeagg_final_series", "MFINALFUNC_MODIFY = READ_ONLY")
+                . "    PARALLEL = SAFE\n);\n"
+                . "COMMENT ON AGGREGATE $name($types) IS\n    " . quote($comment) . ";\n\n";
+        }
+    }
+
+    for my $p (['series_periods', 'tradeagg_series_periods', 'period date',
+                'the periods of a dated series as rows (period, value, rows) in period order; value is the exact sum rounded once'],
+               ['series_periods_annual', 'tradeagg_series_periods_annual', 'year integer',
+                'the periods of an annual series as rows (year, value, rows) in year order; value is the exact sum rounded once']) {
+        my ($name, $symbol, $col, $comment) = @$p;
+        $sql .= "CREATE FUNCTION $name(s tradeseries)\n"
+            . "    RETURNS TABLE ($col, value double precision, rows bigint)\n"
+            . "    AS 'MODULE_PATHNAME', '$symbol'\n"
+            . "    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 120;\n"
+            . "COMMENT ON FUNCTION $name(tradeseries) IS\n    " . quote($comment) . ";\n\n";
+    }
+    return $sql;
+}
+
 # ---------------------------------------------------------------------------
 # The script
 # ---------------------------------------------------------------------------
 
 my ($aggs, $scalars) = read_registry("$ROOT/src/ta_registry.c");
+my $aggs_all = $aggs;
+if (@ARGV && $ARGV[0] eq '--series') {
+    # The series section alone: the fragment for an upgrade script.
+    my $sql = series_sql($aggs_all);
+    $sql .= "REVOKE ALL ON FUNCTION $_ FROM PUBLIC;\n" for @revoke;
+    binmode STDOUT, ':encoding(UTF-8)';
+    print $sql;
+    exit 0;
+}
+# The two-step aggregates (result TA_R_SERIES: trade_series, rollup) belong
+# to the series section, not to the one-step aggregates below.
+$aggs = [grep { $_->{result} ne 'TA_R_SERIES' } @$aggs];
 my $version = read_version("$ROOT/pg_ext/tradeagg.control");
 $_->{stem} = c_stem($_) for @$aggs;
 check_comments('aggregate', \%AGG_COMMENT, map { $_->{stem} } @$aggs);
@@ -431,6 +620,7 @@ $out .= section(<<~'END');
     functions above.
     END
 $out .= aggregate_sql($_) for @$aggs;
+$out .= series_sql($aggs_all);
 
 $out .= section(<<~'END') . "\n";
     The support functions that take or make `internal` values are for the

@@ -77,10 +77,24 @@ static void tasq_error(sqlite3_context *ctx, const ta_error *e)
         sqlite3_result_error(ctx, e->msg, -1);
 }
 
+/* A series result as a BLOB of the core's bytes. */
+static void tasq_series(sqlite3_context *ctx, const ta_agg *a)
+{
+    size_t n = ta_series_size(a);
+    uint8_t *b = n <= INT32_MAX ? sqlite3_malloc64(n) : NULL;
+    if (!b) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    ta_series_write(a, b);
+    sqlite3_result_blob(ctx, b, (int)n, sqlite3_free);
+}
+
 static void tasq_result(sqlite3_context *ctx, const ta_result *r)
 {
     char buf[12];
     switch (r->type) {
+    case TA_R_SERIES: sqlite3_result_error(ctx, "tradeagg: a series without its state", -1); break;
     case TA_R_NULL: sqlite3_result_null(ctx); break;
     case TA_R_REAL: sqlite3_result_double(ctx, r->d); break;
     case TA_R_INT: sqlite3_result_int64(ctx, r->i); break;
@@ -116,6 +130,93 @@ static void tasq_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     (void)argc;
     (void)argv;
     sqlite3_result_text(ctx, TA_VERSION, -1, SQLITE_STATIC);
+}
+
+/* ---- series ------------------------------------------------------------- */
+
+static void tasq_accessor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const ta_accessor_desc *d = sqlite3_user_data(ctx);
+    ta_value vals[TA_MAX_ARGS];
+    ta_result r;
+    ta_error e;
+
+    tasq_values(argc, argv, vals);
+    if (ta_accessor_call(d, vals, argc, &tasq_allocator, &r, &e) != TA_OK)
+        tasq_error(ctx, &e);
+    else
+        tasq_result(ctx, &r);
+}
+
+static void tasq_series_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    ta_value v;
+    ta_error e;
+    char *text;
+    size_t n;
+
+    tasq_values(argc, argv, &v);
+    if (ta_series_to_text(&v, "series_text", &tasq_allocator, &text, &n, &e) != TA_OK)
+        tasq_error(ctx, &e);
+    else if (!text)
+        sqlite3_result_null(ctx);
+    else if (n > INT32_MAX) {
+        sqlite3_free(text);
+        sqlite3_result_error_toobig(ctx);
+    } else
+        sqlite3_result_text(ctx, text, (int)n, sqlite3_free);
+}
+
+static void tasq_series_from_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const char *fn = "series_from_text";
+    ta_error e;
+    uint8_t *b;
+    size_t n;
+
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    if (sqlite3_value_type(argv[0]) != SQLITE_TEXT) {
+        char *msg = sqlite3_mprintf("%s: invalid series text (expected TEXT)", fn);
+        sqlite3_result_error(ctx, msg ? msg : fn, -1);
+        sqlite3_free(msg);
+        return;
+    }
+    const char *p = (const char *)sqlite3_value_text(argv[0]);
+    size_t len = (size_t)sqlite3_value_bytes(argv[0]);
+    if (ta_series_from_text(p, len, fn, &tasq_allocator, &b, &n, &e) != TA_OK)
+        tasq_error(ctx, &e);
+    else if (n > INT32_MAX) {
+        sqlite3_free(b);
+        sqlite3_result_error_toobig(ctx);
+    } else
+        sqlite3_result_blob(ctx, b, (int)n, sqlite3_free);
+}
+
+/* series_periods(s): an eponymous table-valued function. */
+#include "series_vtab.c"
+
+static int tasq_register_series(sqlite3 *db)
+{
+    int rc = SQLITE_OK;
+    for (int k = 0; rc == SQLITE_OK && k < TA_ACC_COUNT; k++) {
+        const ta_accessor_desc *d = &ta_accessors[k];
+        for (int n = d->min_args; rc == SQLITE_OK && n <= d->max_args; n++)
+            rc = sqlite3_create_function(db, d->name, n, TA_FLAGS, (void *)d, tasq_accessor, NULL,
+                                         NULL);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(db, "series_text", 1, TA_FLAGS, NULL, tasq_series_text, NULL,
+                                     NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(db, "series_from_text", 1, TA_FLAGS, NULL,
+                                     tasq_series_from_text, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = tasq_register_periods(db);
+    return rc;
 }
 
 /* ---- aggregates -------------------------------------------------------- */
@@ -167,6 +268,8 @@ static void tasq_compute(sqlite3_context *ctx, int final)
 
     if (ta_agg_result(a, &r, &e) != TA_OK)
         tasq_error(ctx, &e);
+    else if (r.type == TA_R_SERIES)
+        tasq_series(ctx, a);
     else
         tasq_result(ctx, &r);
     if (final && a)
@@ -191,7 +294,7 @@ static int tasq_register(sqlite3 *db)
             rc = sqlite3_create_window_function(db, d->name, n, TA_FLAGS, (void *)d, tasq_step,
                                                 tasq_final, tasq_value, tasq_inverse, NULL);
     }
-    return rc;
+    return rc == SQLITE_OK ? tasq_register_series(db) : rc;
 }
 
 #ifdef _WIN32

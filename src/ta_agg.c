@@ -196,6 +196,22 @@ static ta_status check_kind_params(const ta_agg *a, const char *fn, ta_error *e)
     return TA_OK;
 }
 
+ta_status ta_agg_param(ta_agg *a, ta_role role, const ta_value *v, const char *fn, ta_error *e)
+{
+    switch (role) {
+    case TA_ROLE_TARGET: return read_target(a, v, fn, e);
+    case TA_ROLE_FY: return read_fy(a, v, fn, e);
+    case TA_ROLE_MONTHS: return read_months(a, v, fn, e);
+    case TA_ROLE_BASE: return read_base(a, v, fn, e);
+    default: return ta_fail(e, TA_ERR_INTERNAL, "%s: bad argument table", fn);
+    }
+}
+
+ta_status ta_agg_check_params(const ta_agg *a, const char *fn, ta_error *e)
+{
+    return check_kind_params(a, fn, e);
+}
+
 /* hhi(competitor, value): TEXT or INTEGER; NULL skips the row. */
 static ta_status read_competitor(const ta_value *v, const char *fn, row *r, ta_error *e)
 {
@@ -351,6 +367,8 @@ ta_status ta_agg_add(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
 {
     const ta_agg_desc *d = ta_desc(a);
     row r;
+    if (a->kind == TA_AGG_ROLLUP)
+        return ta_series_rollup_row(a, argv, argc, 1, e);
     ta_status st = read_row(a, argv, argc, &r, e);
     if (st != TA_OK || r.skip)
         return st;
@@ -374,6 +392,8 @@ ta_status ta_agg_remove(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
 {
     const ta_agg_desc *d = ta_desc(a);
     row r;
+    if (a->kind == TA_AGG_ROLLUP)
+        return ta_series_rollup_row(a, argv, argc, -1, e);
     ta_status st = read_row(a, argv, argc, &r, e);
     if (st != TA_OK || r.skip)
         return st;

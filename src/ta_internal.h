@@ -110,6 +110,23 @@ ta_status ta_extra_deserialize(ta_agg *a, const uint8_t **p, const uint8_t *end,
 /* The results of ta_compare.c. */
 ta_status ta_compare_result(const ta_agg *a, ta_result *r, ta_error *e);
 
+/* ---- series (ta_series.c) ---------------------------------------------------- */
+
+/* A parameter (target, fy_start_month, months, base_period) read into a as
+ * the aggregates read it, errors naming fn; v NULL: an omitted
+ * fy_start_month. Then the checks that need the period kind too. */
+ta_status ta_agg_param(ta_agg *a, ta_role role, const ta_value *v, const char *fn, ta_error *e);
+ta_status ta_agg_check_params(const ta_agg *a, const char *fn, ta_error *e);
+/* rollup: adds (sign 1) or takes away (sign -1) the series argv[0]. */
+ta_status ta_series_rollup_row(ta_agg *a, const ta_value *argv, int argc, int sign, ta_error *e);
+/* The bytes of a series (ta_series.c) into a table: validated in full;
+ * on failure t is empty and an error naming fn is set. */
+ta_status ta_series_load(const uint8_t *b, size_t n, const char *fn, ta_ptable *t, ta_pkind *pk,
+                         const ta_allocator *al, ta_error *e);
+/* Parses a decimal number (SPEC "Values" grammar) correctly rounded in the
+ * C locale: 1, 0 for not a number, -1 when out of memory (ta_value.c). */
+int ta_parse_decimal(const char *p, size_t n, double *out);
+
 /* ---- derived results (ta_derive.c): SPEC "Values", to the operation ------- */
 
 /* growth_rate(c, p) = (c - p) / |p|; false (a NULL result) when p == 0. */

@@ -451,6 +451,55 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
     return TA_OK;
 }
 
+/* ---- whole periods (rollup of series) ------------------------------------------ */
+
+ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xsum *sum, int sign,
+                          const ta_allocator *al)
+{
+    pt_leaf *l = pt_locate(t, key);
+    uint32_t i = l ? pt_leaf_lb(l, key) : 0;
+    bool found = l && i < l->n && PT_KEY(l)[i] == key;
+    ta_status st;
+
+    if (sign < 0 && (!found || PT_CNT(l)[i] < count))
+        return TA_ERR_INTERNAL;
+    scan_touch(t, key, al);
+    if (found) {
+        t->hint = l;
+        t->hint_i = i;
+        if (sign > 0 && (uint64_t)PT_CNT(l)[i] + count > UINT32_MAX)
+            return TA_ERR_RANGE;
+        if (sign < 0 && PT_CNT(l)[i] == count) {
+            /* Every row of the period left: its exact sum is 0. */
+            ta_xsum_free(&PT_SUM(l)[i], al);
+            pt_move(l, i, l, i + 1, l->n - i - 1);
+            l->n--;
+            t->size--;
+            t->rows -= count;
+            if (l->n < PT_LEAF_MIN)
+                rebalance(t, key, al);
+            return TA_OK;
+        }
+        if ((st = ta_xsum_merge(&PT_SUM(l)[i], sum, sign, al)) != TA_OK)
+            return st;
+        PT_CNT(l)[i] = sign > 0 ? PT_CNT(l)[i] + count : PT_CNT(l)[i] - count;
+        t->rows = sign > 0 ? t->rows + count : t->rows - count;
+        return TA_OK;
+    }
+    pt_entry e = {key, count, TA_XSUM_ZERO};
+    if ((st = ta_xsum_copy(&e.sum, sum, al)) != TA_OK)
+        return st;
+    if (l && l->n < l->cap) {
+        leaf_put(t, l, i, &e);
+        t->hint = l;
+        t->hint_i = i;
+        return TA_OK;
+    }
+    if ((st = place_split(t, &e, al)) != TA_OK)
+        ta_xsum_free(&e.sum, al);
+    return st;
+}
+
 /* ---- building in key order ------------------------------------------------------ */
 
 /* Appends e, whose key is above every key of t; takes e's sum. */

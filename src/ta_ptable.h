@@ -28,6 +28,12 @@ ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
 /* The inverse of ta_pt_add. TA_ERR_INTERNAL when key has no rows. A period
  * whose last row leaves goes from the table. */
 ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *al);
+/* Adds (sign 1) or takes away (sign -1) a whole period: count rows whose
+ * exact sum is sum. Taking away needs at least count rows in the period
+ * (TA_ERR_INTERNAL otherwise); a period left with none goes. TA_ERR_RANGE
+ * past UINT32_MAX rows, TA_ERR_NOMEM. Costs O(log P). */
+ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xsum *sum, int sign,
+                          const ta_allocator *al);
 /* dst += src, period by period. */
 ta_status ta_pt_merge(ta_ptable *dst, const ta_ptable *src, const ta_allocator *al);
 

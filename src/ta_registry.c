@@ -15,6 +15,7 @@
 #define BP TA_ROLE_BASE
 #define X  TA_ROLE_EXPORT
 #define C  TA_ROLE_COMPETITOR
+#define S  TA_ROLE_SERIES
 
 /* One entry per aggregate reads best as a table. */
 /* clang-format off */
@@ -62,6 +63,40 @@ const ta_agg_desc ta_aggs[TA_AGG_END] = {
                                  {P, V, F}, {"period", "value", "fy_start_month"}, TA_R_INT, true},
     [TA_AGG_HHI_COMPETITOR] = {"hhi", TA_AGG_HHI_COMPETITOR, 2, 2,
                                {C, V}, {"competitor", "value"}, TA_R_REAL, false},
+    /* Two-step aggregates: the series and its rollup (ta_series.c). */
+    [TA_AGG_SERIES] = {"trade_series", TA_AGG_SERIES, 2, 2,
+                       {P, V}, {"period", "value"}, TA_R_SERIES, true},
+    [TA_AGG_ROLLUP] = {"rollup", TA_AGG_ROLLUP, 1, 1, {S}, {"series"}, TA_R_SERIES, true},
+};
+
+/* Each accessor answers as its one-step aggregate over the series' rows
+ * (SPEC "Two-step aggregates"). */
+const ta_accessor_desc ta_accessors[TA_ACC_COUNT] = {
+    [TA_ACC_TOTAL] = {"series_total", TA_AGG_CUMULATIVE, 1, 1, {S}, {"s"}, TA_R_REAL},
+    [TA_ACC_YTD] = {"series_ytd", TA_AGG_YTD, 1, 2, {S, F}, {"s", "fy_start_month"}, TA_R_REAL},
+    [TA_ACC_TTM] = {"series_ttm", TA_AGG_TTM, 1, 1, {S}, {"s"}, TA_R_REAL},
+    [TA_ACC_YOY] = {"series_yoy", TA_AGG_YOY, 1, 1, {S}, {"s"}, TA_R_REAL},
+    [TA_ACC_YTD_YOY] = {"series_ytd_yoy", TA_AGG_YTD_YOY, 1, 2,
+                        {S, F}, {"s", "fy_start_month"}, TA_R_REAL},
+    [TA_ACC_PROJECTED] = {"series_projected", TA_AGG_PROJECTED, 1, 2,
+                          {S, F}, {"s", "fy_start_month"}, TA_R_REAL},
+    [TA_ACC_FROM_YTD] = {"series_from_ytd", TA_AGG_PERIOD_FROM_YTD, 1, 2,
+                         {S, F}, {"s", "fy_start_month"}, TA_R_REAL},
+    [TA_ACC_REACHED_AT] = {"series_reached_at", TA_AGG_TARGET_REACHED_AT, 2, 2,
+                           {S, T}, {"s", "target"}, TA_R_PERIOD},
+    [TA_ACC_ATTAINMENT] = {"series_attainment", TA_AGG_TARGET_ATTAINMENT, 2, 2,
+                           {S, T}, {"s", "target"}, TA_R_REAL},
+    [TA_ACC_PERIOD_GROWTH] = {"series_period_growth", TA_AGG_PERIOD_GROWTH, 2, 2,
+                              {S, M}, {"s", "months"}, TA_R_REAL},
+    [TA_ACC_TRAILING] = {"series_trailing", TA_AGG_TRAILING, 2, 2,
+                         {S, M}, {"s", "months"}, TA_R_REAL},
+    [TA_ACC_PRIOR_YEAR] = {"series_prior_year", TA_AGG_PRIOR_YEAR, 1, 1, {S}, {"s"}, TA_R_REAL},
+    [TA_ACC_PRIOR_YTD] = {"series_prior_ytd", TA_AGG_PRIOR_YTD, 1, 2,
+                          {S, F}, {"s", "fy_start_month"}, TA_R_REAL},
+    [TA_ACC_INDEX] = {"series_index", TA_AGG_INDEX, 2, 2,
+                      {S, BP}, {"s", "base_period"}, TA_R_REAL},
+    [TA_ACC_YTD_PERIOD_COUNT] = {"series_ytd_period_count", TA_AGG_YTD_PERIOD_COUNT, 1, 2,
+                                 {S, F}, {"s", "fy_start_month"}, TA_R_INT},
 };
 
 const ta_scalar_desc ta_scalars[TA_FN_COUNT] = {

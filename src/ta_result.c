@@ -230,6 +230,10 @@ ta_status ta_agg_compute(const ta_agg *a, ta_result *r, ta_error *e)
     case TA_AGG_TRADE_BALANCE:
     case TA_AGG_COVERAGE:
     case TA_AGG_HHI_COMPETITOR: return ta_extra_result(a, r, e);
+    case TA_AGG_SERIES:
+    case TA_AGG_ROLLUP:
+        r->type = TA_R_SERIES;
+        return TA_OK;
     default: return ta_desc(a)->periodic ? periodic(a, r, fn, e) : non_periodic(a, r, fn, e);
     }
 }

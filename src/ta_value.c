@@ -126,6 +126,8 @@ static int parse_number_text(const char *p, size_t n, double *out)
     return 1;
 }
 
+int ta_parse_decimal(const char *p, size_t n, double *out) { return parse_number_text(p, n, out); }
+
 ta_status ta_arg_number_slow(const ta_value *v, const char *fn, const char *arg, double *out,
                              bool *is_null, ta_error *e)
 {

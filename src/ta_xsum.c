@@ -676,3 +676,40 @@ ta_status ta_xsum_deserialize(ta_xsum *sum, const uint8_t **p, const uint8_t *en
     *p = b + 5 + 4 * (size_t)n;
     return TA_OK;
 }
+
+/* ---- the expansion of the text form ---------------------------------------------- */
+
+int ta_xsum_expand(const ta_xsum *sum, double *terms, int *scales, int max)
+{
+    xacc a;
+    int n = 0;
+    acc_load(&a, sum);
+    for (;;) {
+        xacc b = a;
+        if (acc_normalize(&b) == 0)
+            return n;
+        if (n == max)
+            return -1;
+        double t;
+        int sc = 0;
+        b = a;
+        if (acc_round(&b, 0, &t) != TA_OK) {
+            /* Beyond the doubles: RN(x / 2^64), whose rest is again a
+             * double's worth of range below. */
+            sc = TA_XSUM_SCALE;
+            b = a;
+            if (acc_round(&b, -sc, &t) != TA_OK)
+                return -1;
+        }
+        terms[n] = t + 0.0;
+        scales[n++] = sc;
+        acc_add(&a, -t, sc);
+    }
+}
+
+ta_status ta_xsum_add_scaled(ta_xsum *sum, double v, int scale, const ta_allocator *al)
+{
+    if (scale == 0)
+        return ta_xsum_add(sum, v, al);
+    return flush(sum, &v, &scale, 1, true, al);
+}

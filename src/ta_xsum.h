@@ -86,6 +86,17 @@ ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator 
  * one competitor is exactly 1. TA_ERR_RANGE if the result is not finite. */
 ta_status ta_hhi_ratio(const ta_xsum *q, const ta_xsum *s, double *out);
 
+/* The greedy expansion of the exact sum x: terms[0] * 2^scales[0] = RN(x),
+ * then the same of what is left, until nothing is; a scale is 0, or
+ * TA_XSUM_SCALE for a first term whose RN(x) would be infinite. Returns the
+ * number of terms (0 for the sum 0), or -1 if more than max. Terms are
+ * never -0. Depends only on the exact value. */
+#define TA_XSUM_SCALE     64
+#define TA_XSUM_TERMS_MAX 48 /* a period's sum needs at most 42 */
+int ta_xsum_expand(const ta_xsum *sum, double *terms, int *scales, int max);
+/* sum += v * 2^scale exactly (scale 0 or TA_XSUM_SCALE). TA_ERR_NOMEM only. */
+ta_status ta_xsum_add_scaled(ta_xsum *sum, double v, int scale, const ta_allocator *al);
+
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif

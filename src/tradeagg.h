@@ -97,7 +97,10 @@ size_t ta_period_format(ta_period p, char buf[12]);
 /* ---- results ----------------------------------------------------------- */
 
 /* TA_R_INT is a count (SQLite INTEGER, PostgreSQL integer). */
-typedef enum ta_rtype { TA_R_NULL = 0, TA_R_REAL, TA_R_PERIOD, TA_R_INT } ta_rtype;
+/* TA_R_SERIES: the series held by the state that was read (trade_series,
+ * rollup); an engine sizes and writes its bytes with ta_series_size and
+ * ta_series_write on that state. */
+typedef enum ta_rtype { TA_R_NULL = 0, TA_R_REAL, TA_R_PERIOD, TA_R_INT, TA_R_SERIES } ta_rtype;
 
 typedef struct ta_result {
     ta_rtype type;
@@ -174,8 +177,14 @@ typedef enum ta_agg_kind {
     TA_AGG_INDEX,
     TA_AGG_YTD_PERIOD_COUNT,
     TA_AGG_HHI_COMPETITOR, /* hhi(competitor, value): same SQL name as hhi(value) */
+    TA_AGG_SERIES,         /* trade_series(period, value) -> a series    */
+    TA_AGG_ROLLUP,         /* rollup(series) -> the series of all rows    */
     TA_AGG_END
 } ta_agg_kind;
+
+/* The one-step aggregates are the kinds below this one; the two-step
+ * aggregates (trade_series, rollup) follow them. */
+#define TA_AGG_ONESTEP_END TA_AGG_SERIES
 
 typedef enum ta_role {
     TA_ROLE_PERIOD = 1,
@@ -189,8 +198,9 @@ typedef enum ta_role {
                           kind, compared after normalization ('2021-01' is
                           '2021-01-01') */
     TA_ROLE_EXPORT,    /* boolean; a row whose flag is NULL is skipped */
-    TA_ROLE_COMPETITOR /* TEXT or INTEGER, compared by type and bytes; a row
+    TA_ROLE_COMPETITOR, /* TEXT or INTEGER, compared by type and bytes; a row
                           whose competitor is NULL is skipped */
+    TA_ROLE_SERIES      /* a series (BLOB / bytea / tradeseries); NULL skipped */
 } ta_role;
 
 /* Most arguments an aggregate takes. */
@@ -202,7 +212,7 @@ typedef struct ta_agg_desc {
     int min_args, max_args; /* only a trailing fy_start_month is optional */
     ta_role roles[TA_MAX_ARGS];
     const char *argnames[TA_MAX_ARGS];
-    ta_rtype result; /* TA_R_REAL, TA_R_PERIOD or TA_R_INT */
+    ta_rtype result; /* TA_R_REAL, TA_R_PERIOD, TA_R_INT or TA_R_SERIES */
     bool periodic;   /* keeps per-period sums */
 } ta_agg_desc;
 
@@ -269,6 +279,83 @@ ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *buf, size_t n, const ta_a
 
 /* Bytes held by a state, for memory accounting and the benchmark. */
 size_t ta_agg_mem_size(const ta_agg *a);
+
+/* ---- series (src/ta_series.c, ta_series_text.c) ------------------------- */
+
+/* A series is a group's per-period row counts and exact sums as bytes
+ * (format in ta_series.c), the same in every engine. Every function below
+ * validates the bytes it is given in full: TA_ERR_STATE for anything that
+ * trade_series could not have made. */
+
+/* The bytes of a TA_R_SERIES result: size, then write that many. */
+size_t ta_series_size(const ta_agg *a);
+void ta_series_write(const ta_agg *a, uint8_t *buf);
+
+/* Checks bytes from elsewhere (a bytea cast, binary input). */
+ta_status ta_series_check(const uint8_t *b, size_t n, const char *fn, const ta_allocator *al,
+                          ta_error *e);
+
+/* Accessors: series_ytd(s [, fy]) and the like. Each maps to a one-step
+ * aggregate whose result it returns, bit for bit, over the same rows. */
+typedef enum ta_accessor_kind {
+    TA_ACC_TOTAL = 0,
+    TA_ACC_YTD,
+    TA_ACC_TTM,
+    TA_ACC_YOY,
+    TA_ACC_YTD_YOY,
+    TA_ACC_PROJECTED,
+    TA_ACC_FROM_YTD,
+    TA_ACC_REACHED_AT,
+    TA_ACC_ATTAINMENT,
+    TA_ACC_PERIOD_GROWTH,
+    TA_ACC_TRAILING,
+    TA_ACC_PRIOR_YEAR,
+    TA_ACC_PRIOR_YTD,
+    TA_ACC_INDEX,
+    TA_ACC_YTD_PERIOD_COUNT,
+    TA_ACC_COUNT
+} ta_accessor_kind;
+
+typedef struct ta_accessor_desc {
+    const char *name;   /* series_ytd */
+    ta_agg_kind agg;    /* the one-step aggregate it answers as */
+    int min_args, max_args; /* the series included; only a trailing fy is optional */
+    ta_role roles[2];   /* TA_ROLE_SERIES, then a parameter role or 0 */
+    const char *argnames[2];
+    ta_rtype result;    /* that of the aggregate */
+} ta_accessor_desc;
+
+extern const ta_accessor_desc ta_accessors[TA_ACC_COUNT];
+
+/* argv[0] is the series (TA_V_BLOB; NULL gives NULL), then the parameters,
+ * validated as the aggregate validates them. */
+ta_status ta_accessor_call(const ta_accessor_desc *d, const ta_value *argv, int argc,
+                           const ta_allocator *al, ta_result *out, ta_error *e);
+
+/* series_periods: the periods of a series in order. */
+typedef struct ta_series_iter {
+    ta_ptable pt;
+    const void *node; /* the cursor */
+    uint32_t i;
+    uint8_t kind; /* ta_pkind */
+    ta_allocator al;
+    const char *fn;
+} ta_series_iter;
+/* Validates s in full (a NULL s gives an iterator with no rows). */
+ta_status ta_series_iter_open(ta_series_iter *it, const ta_value *s, const char *fn,
+                              const ta_allocator *al, ta_error *e);
+/* The next period: *row false at the end; value is its exact sum rounded
+ * once ("sum out of range" if that is infinite), rows its row count. */
+ta_status ta_series_iter_next(ta_series_iter *it, bool *row, ta_period *p, double *value,
+                              int64_t *rows, ta_error *e);
+void ta_series_iter_close(ta_series_iter *it);
+
+/* The text form (README "The series text form") and back. Both return
+ * memory from al: *out is NUL-terminated; NULL s gives *out NULL. */
+ta_status ta_series_to_text(const ta_value *s, const char *fn, const ta_allocator *al, char **out,
+                            size_t *n, ta_error *e);
+ta_status ta_series_from_text(const char *p, size_t n, const char *fn, const ta_allocator *al,
+                              uint8_t **out, size_t *outn, ta_error *e);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

@@ -29,6 +29,7 @@ int row_args(ta_agg_kind kind, const ref_row *r, const ref_set *params, bool wit
     for (int i = 0; i < argc; i++) {
         ta_value v = {0};
         switch (d->roles[i]) {
+        case TA_ROLE_SERIES: break; /* series have their own tests */
         case TA_ROLE_PERIOD:
             if (annual) {
                 v.type = TA_V_INT;

@@ -415,7 +415,7 @@ static void test_corrupt_states(void)
 static void test_registry_shape(void)
 {
     int bad = 0;
-    for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_END; k++) {
+    for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_ONESTEP_END; k++) {
         const ta_agg_desc *d = &ta_aggs[k];
         int i = 0;
         if (d->kind != (ta_agg_kind)k || d->periodic != (d->roles[0] == TA_ROLE_PERIOD) ||

@@ -105,6 +105,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int i = 0; i < d->min_args; i++) {
             ta_value v = {TA_V_NULL, 0, 0, NULL, 0};
             switch (d->roles[i]) {
+            case TA_ROLE_SERIES: break; /* NULL: skipped */
             case TA_ROLE_PERIOD:
                 if (a.pkind == TA_PK_YEAR) {
                     v.type = TA_V_INT;

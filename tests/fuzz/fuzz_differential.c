@@ -217,7 +217,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (size < 3)
         return 0;
-    r.kind = (ta_agg_kind)(TA_AGG_CUMULATIVE + data[0] % (TA_AGG_END - 1));
+    r.kind = (ta_agg_kind)(TA_AGG_CUMULATIVE + data[0] % (TA_AGG_ONESTEP_END - 1));
     r.annual = data[1] & 1;
     r.fy = has_role(r.kind, TA_ROLE_FY) ? 1 + (data[1] >> 1) % 12 : 1;
     r.target = (1 + data[2]) / 4.0;
@@ -323,6 +323,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 break;
             ta_status want = TA_ERR_PARAM;
             switch (d->roles[which]) {
+            case TA_ROLE_SERIES: break;
             case TA_ROLE_PERIOD:
                 if (r.annual) {
                     argv[which] = (ta_value){TA_V_TEXT, 0, 0, "2023-01-01", 10};

@@ -68,6 +68,7 @@ static ta_value arg_for(ta_role role, int row, int annual, double value, char pe
     case TA_ROLE_MONTHS: v.type = TA_V_INT, v.i = 12; break;
     case TA_ROLE_FLAG:
     case TA_ROLE_EXPORT: v.type = TA_V_BOOL, v.i = row & 1; break;
+    case TA_ROLE_SERIES: break; /* rollup: no seed of its own */
     case TA_ROLE_COMPETITOR:
         v.type = TA_V_TEXT;
         v.p = row % 3 == 0 ? "alpha" : row % 3 == 1 ? "beta" : "gamma";
@@ -117,6 +118,8 @@ int main(int argc, char **argv)
     const char *dir = argc > 1 ? argv[1] : ".";
     for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_END; k++) {
         const ta_agg_desc *d = &ta_aggs[k];
+        if (d->roles[0] == TA_ROLE_SERIES)
+            continue; /* rollup's rows are series: its states come from merges */
         write_rows(dir, (ta_agg_kind)k, 0, 4, small, NULL, "dated");
         if (d->periodic)
             write_rows(dir, (ta_agg_kind)k, 1, 4, small, NULL, "annual");

@@ -279,6 +279,7 @@ static void call_args(const ta_agg_desc *d, char *out, size_t len)
     for (int i = 0; i < d->max_args; i++) {
         const char *arg = "";
         switch (d->roles[i]) {
+        case TA_ROLE_SERIES: arg = "NULL"; break;
         case TA_ROLE_PERIOD: arg = "period"; break;
         case TA_ROLE_VALUE:
             arg =
@@ -305,7 +306,7 @@ int main(void)
 
     install_allocator();
     check("registration (sqlite3_open + sqlite3_tradeagg_init)", "SELECT tradeagg_version()", 1);
-    for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_END; k++) {
+    for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_ONESTEP_END; k++) {
         const ta_agg_desc *d = &ta_aggs[k];
         call_args(d, args, sizeof args);
         snprintf(sql, sizeof sql, "SELECT grp, %s(%s) FROM t GROUP BY grp ORDER BY grp", d->name,

@@ -221,9 +221,12 @@ FROM pg_aggregate a JOIN ext_proc p ON p.procoid = a.aggfnoid;
 
 SELECT is((SELECT count(*) FROM ext_proc),
           (SELECT count(*) FROM sig_public) + (SELECT count(*) FROM sig_aggs)
-            + (SELECT count(*) FROM sig_support),
+            + (SELECT count(*) FROM sig_support)
+            -- the series (tests/cases/series.cases): the type's functions,
+            -- accessors, trade_series, rollup and their support functions
+            + (SELECT count(*) FROM ext_proc WHERE proname ~ '^(series_|tradeseries|trade_series$|rollup$|tradeagg_(trade_series|rollup)_|tradeagg_final_series$)'),
           'the extension holds exactly the listed functions and aggregates');
-SELECT is((SELECT count(*) FROM ext_agg), 50::bigint, '50 aggregates');
+SELECT is((SELECT count(*) FROM ext_agg), 53::bigint, '50 one-step aggregates, trade_series (2) and rollup');
 SELECT is((SELECT string_agg(procoid::regprocedure::text, '; ') FROM ext_proc
            WHERE obj_description(procoid, 'pg_proc') IS NULL),
           NULL, 'every function and aggregate has a COMMENT');
