@@ -401,6 +401,20 @@ WHERE a.aggtranstype = 'tradeagg_state'::pg_catalog.regtype
         AND d.objsubid = 0 AND d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass
         AND d.refobjid = x.fn AND d.deptype = 'n');
 
+-- PostgreSQL 13 recorded one dependency row per slot, so a 1.0.0 aggregate
+-- whose SFUNC and MSFUNC (FINALFUNC and MFINALFUNC) named the same function
+-- has two rows for it; now that the slots differ, one row stays, as a
+-- fresh install records it (later versions never recorded the second).
+DELETE FROM pg_catalog.pg_depend AS d
+USING pg_catalog.pg_depend AS twin, pg_catalog.pg_aggregate AS a
+WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+  AND d.objid = a.aggfnoid
+  AND a.aggtranstype = 'tradeagg_state'::pg_catalog.regtype
+  AND twin.classid = d.classid AND twin.objid = d.objid AND twin.objsubid = d.objsubid
+  AND twin.refclassid = d.refclassid AND twin.refobjid = d.refobjid
+  AND twin.refobjsubid = d.refobjsubid AND twin.deptype = d.deptype
+  AND twin.ctid < d.ctid;
+
 -- 6. Plans cached in other sessions name the aggregates: touching their
 --    pg_proc rows invalidates those plans, so that they are planned again
 --    with the new state type.

@@ -140,7 +140,7 @@ SELECT throws_ok($$SELECT tradeagg_hhi_minvfunc(NULL, 1)$$,
 SELECT throws_ok($$SELECT tradeagg_combine(NULL, NULL)$$,
     '0A000', 'tradeagg_combine: called outside an aggregate',
     'the combine function over tradeagg_state refuses to run outside an aggregate');
-SELECT throws_ok($$SELECT tradeagg_hhi_sfunc(NULL, 1)$$,
+SELECT throws_ok($$SELECT tradeagg_hhi_sfunc(NULL::tradeagg_state, 1)$$,
     '0A000', 'hhi: called outside an aggregate',
     'a transition function over tradeagg_state refuses to run outside an aggregate');
 
