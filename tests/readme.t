@@ -114,6 +114,19 @@ if (!$pg_mode) {
     ok($n >= 4, "the reference table's scalar examples were found ($n)");
 }
 
+# The function reference misses nothing: every function and table-valued
+# function the SQLite extension registers is called in a tested example.
+if (!$pg_mode) {
+    my $list = "SELECT name FROM pragma_function_list UNION SELECT name FROM pragma_module_list;\n";
+    my %builtin = map { $_ => 1 } split /\n/, run_capture($root, $list, 'sqlite3', '-bail', ':memory:');
+    my @ours = grep { !$builtin{$_} }
+        split /\n/, run_capture($root, ".load sqlite_ext/tradeagg\n$list", 'sqlite3', '-bail', ':memory:');
+    my $tested = join '', map { $_->{body} } grep { $_->{kind} ne 'messages' } @tests;
+    my @missing = grep { $tested !~ /\b\Q$_\E\(/ } sort @ours;
+    ok(@ours >= 40, 'the extension registers its functions (' . scalar(@ours) . ')');
+    is("@missing", '', 'every function of the extension is called in a tested README example');
+}
+
 for my $t (@tests) {
     my $run = $RUN{ $t->{kind} }
         or do { fail("README.md:$t->{line}: unknown kind $t->{kind}"); next };
