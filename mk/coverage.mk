@@ -40,7 +40,7 @@ $(COV_DIR)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/coverage/replay.c $(CO
 
 .PHONY: coverage
 coverage: $(COV_TESTS) $(COV_DIR)/tradeagg.so $(COV_DIR)/oom $(COV_FUZZ)
-	@find $(COV_DIR)/obj -name '*.gcda' -delete
+	@find $(COV_DIR) -name '*.gcda' -delete
 	TA_CORE_BUILD=$(COV_DIR)/core prove tests/core.t
 	SQLITE3=sqlite3 TA_SQLITE_EXT=$(abspath $(COV_DIR)/tradeagg) prove tests/sqlite/
 	TA_SQLITE_EXT=$(abspath $(COV_DIR)/tradeagg) prove tests/hostile/matrix.t
