@@ -7,9 +7,9 @@
  *            [--conninfo S] [--keep]
  *
  * LIST is a comma-separated subset of agg,parallel,rolling,memory,orders,
- * magnitude (default
- * all); NAMES restricts the aggregates. --keep leaves the tables in place
- * (and reuses them), for profiling a backend with perf.
+ * magnitude,series (default all); NAMES restricts the aggregates. --keep
+ * leaves the tables in place (and reuses them), for profiling a backend
+ * with perf.
  *
  * Connects with libpq's defaults (PGHOST, PGPORT, PGUSER, PGDATABASE) unless
  * --conninfo is given; the database must have the extension created.
@@ -276,6 +276,125 @@ static void memory_suite(bench_engine *e, int64_t rows)
     bench_exec(e, "RESET work_mem");
 }
 
+/* ---- the series: stored size, rollup of stored series, memory per group ----------- */
+
+/* Stored per-series yearly series (the first step of the two-step pattern),
+ * SERIES_ROLLUP_MAX of them at most: rolled up by a non-key column against
+ * trade_series over the same rows (the one-step way). Also the bytes of a
+ * stored series of 240 monthly periods, and the hash-aggregation memory per
+ * group of trade_series and of yoy_growth over 10-period groups. */
+#define SERIES_ROLLUP_MAX 1000000
+
+static int cmp_ms(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void series_suite(bench_engine *e, const suite_opts *o, int64_t rows)
+{
+    char buf[160], mode[64], sql[2][320];
+    /* Bytes of one stored series of 240 monthly periods: one_series. */
+    double months = bench_query_number(e, "SELECT count(DISTINCT period) FROM one_series");
+    double bytes = bench_query_number(e, "SELECT pg_column_size(trade_series(period, v)) FROM one_series");
+    double raw = bench_query_number(e, "SELECT octet_length(trade_series(period, v)::bytea) FROM one_series");
+    snprintf(mode, sizeof mode, "%.0f monthly periods", months);
+    snprintf(buf, sizeof buf, "%.0f B stored (%.0f B of bytes, %.1f B/period)", bytes, raw,
+             raw / months);
+    bench_note("pg", "series", "stored series size", mode, buf, "", "");
+    /* Exactly 240 months, one row each, values that are not binary fractions. */
+    raw = bench_query_number(e, "SELECT octet_length(trade_series(d::date, (i % 997) * 0.01)::bytea) "
+                                "FROM generate_series(0, 239) AS i, "
+                                "LATERAL (SELECT date '2005-01-01' + make_interval(months => i)) AS m(d)");
+    snprintf(buf, sizeof buf, "%.0f B of bytes, %.1f B/period", raw, raw / 240);
+    bench_note("pg", "series", "stored series size", "240 months, 1 row each", buf, "", "");
+
+    /* The stored series: one per series and year, at most SERIES_ROLLUP_MAX. */
+    bench_exec(e, "DROP TABLE IF EXISTS stored_series");
+    bench_exec(e, "DROP TABLE IF EXISTS stored_rows");
+    double nyears = bench_query_number(e, "SELECT count(DISTINCT date_trunc('year', period)) FROM trade");
+    double nser = bench_query_number(e, "SELECT max(series) FROM trade");
+    int64_t keep = (int64_t)nser;
+    if (nser * nyears > SERIES_ROLLUP_MAX)
+        keep = (int64_t)(SERIES_ROLLUP_MAX / nyears);
+    snprintf(buf, sizeof buf,
+             "CREATE UNLOGGED TABLE stored_rows AS SELECT series, period, v FROM trade "
+             "WHERE series <= %lld", (long long)keep);
+    bench_exec(e, buf);
+    bench_exec(e, "CREATE UNLOGGED TABLE stored_series AS "
+                  "SELECT series, date_trunc('year', period) AS yr, trade_series(period, v) AS s "
+                  "FROM stored_rows GROUP BY 1, 2");
+    bench_exec(e, "VACUUM ANALYZE stored_rows");
+    bench_exec(e, "VACUUM ANALYZE stored_series");
+    double nstored = bench_query_number(e, "SELECT count(*) FROM stored_series");
+    double nrows_used = bench_query_number(e, "SELECT count(*) FROM stored_rows");
+    snprintf(sql[0], sizeof sql[0],
+             "SELECT series %% 10, series_ytd(rollup(s)) FROM stored_series GROUP BY 1");
+    snprintf(sql[1], sizeof sql[1],
+             "SELECT series %% 10, series_ytd(trade_series(period, v)) FROM stored_rows GROUP BY 1");
+    double bad = bench_query_number(e,
+        "SELECT count(*) FROM (SELECT series % 10 AS g, rollup(s)::bytea AS b FROM stored_series GROUP BY 1) a "
+        "FULL JOIN (SELECT series % 10 AS g, trade_series(period, v)::bytea AS b FROM stored_rows GROUP BY 1) r "
+        "USING (g) WHERE a.b IS DISTINCT FROM r.b");
+    const char *check = bad == 0 ? "equal bytes" : "FAILED: series differ";
+    if (bad != 0)
+        fprintf(stderr, "bench pg: series: %.0f rolled-up series differ\n", bad);
+    const char *sqls[2] = {sql[0], sql[1]};
+    double *t[2];
+    for (int q = 0; q < 2; q++)
+        t[q] = calloc((size_t)o->rounds, sizeof(double));
+    bench_rounds(e, 2, sqls, NULL, o->rounds, 1, t, NULL);
+    snprintf(mode, sizeof mode, "%.0f stored series", nstored);
+    snprintf(buf, sizeof buf, "trade_series of the %.0f rows", nrows_used);
+    bench_report("pg", "series", "rollup by group", mode, buf, t[0], t[1], o->rounds, true,
+                 TGT_NONE, 0, check);
+    for (int q = 0; q < 2; q++)
+        free(t[q]);
+
+    /* SERIES_ROLLUP_MAX stored series (the stored ones repeated), rolled up. */
+    snprintf(buf, sizeof buf,
+             "CREATE UNLOGGED TABLE stored_many AS SELECT series, s FROM stored_series, "
+             "generate_series(1, %lld) LIMIT %d", (long long)(SERIES_ROLLUP_MAX / nstored + 1),
+             SERIES_ROLLUP_MAX);
+    bench_exec(e, "DROP TABLE IF EXISTS stored_many");
+    bench_exec(e, buf);
+    bench_exec(e, "VACUUM ANALYZE stored_many");
+    const char *many[1] = {"SELECT series % 10, series_ytd(rollup(s)) FROM stored_many GROUP BY 1"};
+    double *tm = calloc((size_t)o->rounds, sizeof(double));
+    bench_rounds(e, 1, many, NULL, o->rounds, 1, &tm, NULL);
+    qsort(tm, (size_t)o->rounds, sizeof(double), cmp_ms);
+    snprintf(mode, sizeof mode, "%d stored series", SERIES_ROLLUP_MAX);
+    snprintf(buf, sizeof buf, "%.0f ms, %.2f M series/s", tm[o->rounds / 2],
+             SERIES_ROLLUP_MAX / tm[o->rounds / 2] / 1e3);
+    bench_note("pg", "series", "rollup by group", mode, buf, "", "");
+    free(tm);
+    bench_exec(e, "DROP TABLE stored_many");
+    bench_exec(e, "DROP TABLE stored_series");
+    bench_exec(e, "DROP TABLE stored_rows");
+
+    /* Hash-aggregation memory per 10-period group of a series (and of
+     * yoy_growth, for comparison), over sum(v), max(period). */
+    int64_t groups = rows >= 4000000 ? 400000 : rows / 10;
+    bench_exec(e, "SET work_mem = '4GB'");
+    bench_exec(e, "SET enable_sort = off");
+    const char *agg[3] = {"trade_series(period, v)", "yoy_growth(period, v)", "sum(v), max(period)"};
+    double kb[3];
+    for (int q = 0; q < 3; q++) {
+        char m[256];
+        snprintf(m, sizeof m, "SELECT id %% %lld, %s FROM trade WHERE id <= %lld GROUP BY 1",
+                 (long long)groups, agg[q], (long long)groups * 10);
+        kb[q] = peak_kb(e, m);
+    }
+    snprintf(mode, sizeof mode, "%lld groups x 10 rows", (long long)groups);
+    for (int q = 0; q < 2; q++) {
+        snprintf(buf, sizeof buf, "%.0f B/group", (kb[q] - kb[2]) * 1024 / groups);
+        bench_note("pg", "series", q == 0 ? "trade_series state over sum" : "yoy state over sum",
+                   mode, buf, "", "");
+    }
+    bench_exec(e, "RESET enable_sort");
+    bench_exec(e, "RESET work_mem");
+}
+
 /* The trade table from the generator, and one_series, its series 1. */
 static int64_t load(bench_engine *e, int64_t rows, int32_t *nseries)
 {
@@ -341,7 +460,8 @@ int main(int argc, char **argv)
 {
     int64_t rows = 10000000;
     int runs = 5;
-    const char *md = NULL, *only = NULL, *conninfo = "", *sections = "agg,parallel,rolling,memory,orders,magnitude";
+    const char *md = NULL, *only = NULL, *conninfo = "",
+               *sections = "agg,parallel,rolling,memory,orders,magnitude,series";
     bool keep = false;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--rows") && i + 1 < argc)
@@ -432,6 +552,8 @@ int main(int argc, char **argv)
         run_magnitude_suite(&e, "pg", runs);
         bench_exec(&e, "DROP TABLE mag");
     }
+    if (strstr(sections, "series"))
+        series_suite(&e, &o, nrows);
 
     if (md) {
         char head[256];

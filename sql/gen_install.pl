@@ -354,8 +354,7 @@ sub section ($text) {
 # ===========================================================================
 # Series (two-step aggregates): the type tradeseries, trade_series, rollup,
 # the accessors of the registry's ta_accessors table, series_periods and the
-# text form. Everything of this section is also printed alone by
-# `perl sql/gen_install.pl --series` (the upgrade fragment sql/upgrade/series.sql).
+# text form (also a section of sql/tradeagg--1.0.0--1.1.0.sql).
 # ===========================================================================
 
 my %ACCESSOR_COMMENT_ROLE = (
@@ -534,14 +533,6 @@ sub series_sql ($aggs_all) {
 
 my ($aggs, $scalars) = read_registry("$ROOT/src/ta_registry.c");
 my $aggs_all = $aggs;
-if (@ARGV && $ARGV[0] eq '--series') {
-    # The series section alone: the fragment for an upgrade script.
-    my $sql = series_sql($aggs_all);
-    $sql .= "REVOKE ALL ON FUNCTION $_ FROM PUBLIC;\n" for @revoke;
-    binmode STDOUT, ':encoding(UTF-8)';
-    print $sql;
-    exit 0;
-}
 # The two-step aggregates (result TA_R_SERIES: trade_series, rollup) belong
 # to the series section, not to the one-step aggregates below.
 $aggs = [grep { $_->{result} ne 'TA_R_SERIES' } @$aggs];

@@ -142,6 +142,19 @@ double ta_index(double a, double b);
 
 ta_status ta_agg_compute(const ta_agg *a, ta_result *out, ta_error *e);
 
+/* Pieces of results shared by ta_result.c and ta_compare.c. */
+/* The latest period of a periodic state with rows. */
+int32_t ta_latest(const ta_agg *a);
+/* The exact sum over lo <= period <= hi rounded once ("sum out of range"
+ * past the double range); *rows (if not NULL) says how many rows it covers. */
+ta_status ta_range_sum(const ta_agg *a, int32_t lo, int32_t hi, double *out, uint64_t *rows,
+                       const char *fn, ta_error *e);
+/* acc rounded once, then released. */
+ta_status ta_rounded(const ta_agg *a, ta_xsum *acc, double *out, const char *fn, ta_error *e);
+/* r = growth_rate(cur, prev), NULL when prev is 0. */
+ta_status ta_growth_result(ta_result *r, double cur, double prev, const char *fn, ta_error *e);
+ta_status ta_no_memory(const char *fn, ta_error *e);
+
 /* ---- helpers shared by the aggregate files ---------------------------------- */
 
 static inline const ta_agg_desc *ta_desc(const ta_agg *a) { return &ta_aggs[a->kind]; }

@@ -9,14 +9,14 @@
 
 static int fy_of(const ta_agg *a) { return a->fy ? a->fy : 1; }
 
-static int32_t latest(const ta_agg *a)
+int32_t ta_latest(const ta_agg *a)
 {
     int32_t k = 0;
     ta_pt_last(&a->pt, &k); /* a periodic state with rows has a period */
     return k;
 }
 
-static ta_status growth(ta_result *r, double cur, double prev, const char *fn, ta_error *e)
+ta_status ta_growth_result(ta_result *r, double cur, double prev, const char *fn, ta_error *e)
 {
     double g;
     if (!ta_growth(cur, prev, &g))
@@ -24,13 +24,13 @@ static ta_status growth(ta_result *r, double cur, double prev, const char *fn, t
     return ta_result_real(r, g, fn, e);
 }
 
-static ta_status no_memory(const char *fn, ta_error *e)
+ta_status ta_no_memory(const char *fn, ta_error *e)
 {
     return ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", fn);
 }
 
 /* acc rounded once, then released. */
-static ta_status rounded(const ta_agg *a, ta_xsum *acc, double *out, const char *fn, ta_error *e)
+ta_status ta_rounded(const ta_agg *a, ta_xsum *acc, double *out, const char *fn, ta_error *e)
 {
     ta_status st = ta_xsum_round(acc, out);
     ta_xsum_free(acc, &a->al);
@@ -39,7 +39,7 @@ static ta_status rounded(const ta_agg *a, ta_xsum *acc, double *out, const char 
 
 /* The exact sum over lo <= period <= hi, rounded once; *rows (if not NULL)
  * says how many rows it covers. */
-static ta_status range(const ta_agg *a, int32_t lo, int32_t hi, double *out, uint64_t *rows,
+ta_status ta_range_sum(const ta_agg *a, int32_t lo, int32_t hi, double *out, uint64_t *rows,
                        const char *fn, ta_error *e)
 {
     ta_xsum acc = TA_XSUM_ZERO;
@@ -47,50 +47,50 @@ static ta_status range(const ta_agg *a, int32_t lo, int32_t hi, double *out, uin
         *rows = 0;
     if (ta_pt_range(&a->pt, lo, hi, &acc, rows, NULL, &a->al) != TA_OK) {
         ta_xsum_free(&acc, &a->al);
-        return no_memory(fn, e);
+        return ta_no_memory(fn, e);
     }
-    return rounded(a, &acc, out, fn, e);
+    return ta_rounded(a, &acc, out, fn, e);
 }
 
 /* Sum over the (fiscal) year of the latest period, up to it. */
 static ta_status ytd(const ta_agg *a, double *out, const char *fn, ta_error *e)
 {
-    int32_t last = latest(a);
-    return range(a, ta_key_fy_start((ta_pkind)a->pkind, last, fy_of(a)), last, out, NULL, fn, e);
+    int32_t last = ta_latest(a);
+    return ta_range_sum(a, ta_key_fy_start((ta_pkind)a->pkind, last, fy_of(a)), last, out, NULL, fn, e);
 }
 
 static ta_status ttm(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
-    int32_t last = latest(a), after;
+    int32_t last = ta_latest(a), after;
     double v;
     /* (after, last]: keys are integers, so the open end is after + 1. A
      * window that starts before year 1 covers every period up to last. */
     if (!ta_key_shift((ta_pkind)a->pkind, last, 12, &after))
         after = 0;
-    ta_status st = range(a, after + 1, last, &v, NULL, fn, e);
+    ta_status st = ta_range_sum(a, after + 1, last, &v, NULL, fn, e);
     return st != TA_OK ? st : ta_result_real(r, v, fn, e);
 }
 
 static ta_status yoy(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
-    int32_t last = latest(a), before;
+    int32_t last = ta_latest(a), before;
     uint64_t rows;
     double prev, cur;
     /* Without prior-year rows (or before year 1) the result is NULL and reads no sum. */
     if (!ta_key_shift((ta_pkind)a->pkind, last, 12, &before))
         return TA_OK;
-    ta_status st = range(a, before, before, &prev, &rows, fn, e);
+    ta_status st = ta_range_sum(a, before, before, &prev, &rows, fn, e);
     if (st != TA_OK || rows == 0)
         return st;
-    if ((st = range(a, last, last, &cur, NULL, fn, e)) != TA_OK)
+    if ((st = ta_range_sum(a, last, last, &cur, NULL, fn, e)) != TA_OK)
         return st;
-    return growth(r, cur, prev, fn, e);
+    return ta_growth_result(r, cur, prev, fn, e);
 }
 
 static ta_status ytd_yoy(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
     ta_pkind pk = (ta_pkind)a->pkind;
-    int32_t last = latest(a);
+    int32_t last = ta_latest(a);
     int32_t start = ta_key_fy_start(pk, last, fy_of(a)), prev_start, prev_last;
     uint64_t rows;
     double prev, cur;
@@ -98,12 +98,12 @@ static ta_status ytd_yoy(const ta_agg *a, ta_result *r, const char *fn, ta_error
         return TA_OK; /* the previous year is before year 1: no rows */
     if (!ta_key_shift(pk, start, 12, &prev_start))
         prev_start = 0;
-    ta_status st = range(a, prev_start, prev_last, &prev, &rows, fn, e);
+    ta_status st = ta_range_sum(a, prev_start, prev_last, &prev, &rows, fn, e);
     if (st != TA_OK || rows == 0)
         return st;
     if ((st = ytd(a, &cur, fn, e)) != TA_OK)
         return st;
-    return growth(r, cur, prev, fn, e);
+    return ta_growth_result(r, cur, prev, fn, e);
 }
 
 static ta_status projected(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
@@ -112,7 +112,7 @@ static ta_status projected(const ta_agg *a, ta_result *r, const char *fn, ta_err
     ta_status st = ytd(a, &v, fn, e);
     if (st != TA_OK)
         return st;
-    int m = ta_months_elapsed((ta_pkind)a->pkind, latest(a), fy_of(a));
+    int m = ta_months_elapsed((ta_pkind)a->pkind, ta_latest(a), fy_of(a));
     return ta_result_real(r, ta_projected(v, m), fn, e);
 }
 
@@ -122,7 +122,7 @@ static ta_status reached_at(const ta_agg *a, ta_result *r, const char *fn, ta_er
     int32_t key;
     ta_status st = ta_pt_reached(&a->pt, a->target, &found, &key, &a->al);
     if (st == TA_ERR_NOMEM)
-        return no_memory(fn, e);
+        return ta_no_memory(fn, e);
     if (st != TA_OK)
         return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
     if (found) {
@@ -137,7 +137,7 @@ static ta_status reached_at(const ta_agg *a, ta_result *r, const char *fn, ta_er
  * is in an earlier (fiscal) year: the exact difference, rounded once. */
 static ta_status from_ytd(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
-    int32_t last = latest(a), prev;
+    int32_t last = ta_latest(a), prev;
     ta_xsum acc = TA_XSUM_ZERO;
     ta_pt_cursor c;
     const ta_xsum *sum;
@@ -151,9 +151,9 @@ static ta_status from_ytd(const ta_agg *a, ta_result *r, const char *fn, ta_erro
     }
     if (st != TA_OK) {
         ta_xsum_free(&acc, &a->al);
-        return no_memory(fn, e);
+        return ta_no_memory(fn, e);
     }
-    if ((st = rounded(a, &acc, &v, fn, e)) != TA_OK)
+    if ((st = ta_rounded(a, &acc, &v, fn, e)) != TA_OK)
         return st;
     return ta_result_real(r, v, fn, e);
 }

@@ -14,6 +14,9 @@
 #     coordinator (coord_combine_agg), not a gather of rows;
 #   - run as a role that is not a superuser, the answers equal the
 #     single-node answers bit for bit (17 significant digits compared).
+# The same two checks for the two-step form: trade_series grouped by
+# region and by month, and per-partner series stored in a distributed
+# table rolled up by region (the series compared as bytes).
 # Then, unless CITUS_TIMING_ROWS=0, the distributed and single-node times
 # of one query over CITUS_TIMING_ROWS rows (default 2,000,000): printed for
 # the record, never asserted.
@@ -115,7 +118,19 @@ q "$COORD" -c 'ANALYZE trade' -c 'ANALYZE trade_local'
 mapfile -t CALLS < <(q "$COORD" -At -c '\ir tests/pg/lib/aggregates.sql' \
                         -c "SELECT call FROM pg_temp.aggregate_calls('50000') ORDER BY n")
 GROUPINGS=("region" "extract(month FROM period)")
-echo "1..$(( ${#CALLS[@]} * ${#GROUPINGS[@]} * 2 + 3 ))"
+# The two-step form: series made per group of a column that is not the
+# distribution column, and per-partner series stored in a distributed table
+# and rolled up by region. Compared as bytes (the series' bytea) and
+# through an accessor.
+TWO_STEP=(
+  "region|trade_series(period, value)::bytea|trade"
+  "extract(month FROM period)|trade_series(period, value)::bytea|trade"
+  "region|trade_series(yr, value)::bytea|trade"
+  "region|rollup(s)::bytea|partner_series"
+  "region|series_ytd(rollup(s))|partner_series"
+  "region|series_text(rollup(s))|partner_series"
+)
+echo "1..$(( (${#CALLS[@]} * ${#GROUPINGS[@]} + ${#TWO_STEP[@]}) * 2 + 3 ))"
 
 # Partial aggregation: worker_partial_agg in the workers' query, an
 # aggregate node on each side, coord_combine_agg on the coordinator.
@@ -156,6 +171,40 @@ for g in "${GROUPINGS[@]}"; do
       diff <(echo "$local") <(echo "$dist") | sed 's/^/# /' | head -20
     fi
   done
+done
+
+# Per-partner monthly series stored in a distributed table (and the same
+# rows locally): the stored partial results of the two-step pattern.
+q "$COORD" <<'SQL'
+CREATE TABLE partner_series (partner int, region int, s tradeseries);
+CREATE TABLE partner_series_local (LIKE partner_series);
+SELECT create_distributed_table('partner_series', 'partner') \gset
+INSERT INTO partner_series SELECT partner, region, trade_series(period, value) FROM trade GROUP BY 1, 2;
+INSERT INTO partner_series_local SELECT partner, region, trade_series(period, value) FROM trade_local GROUP BY 1, 2;
+ANALYZE partner_series;
+ANALYZE partner_series_local;
+GRANT SELECT ON partner_series, partner_series_local TO tradeagg_analyst;
+SQL
+for entry in "${TWO_STEP[@]}"; do
+  IFS='|' read -r g call table <<<"$entry"
+  sql="SELECT $g AS g, $call AS r FROM $table GROUP BY 1"
+  plan=$(psql -X -q -p "$COORD" -U tradeagg_analyst -At \
+              -c "EXPLAIN (VERBOSE, COSTS OFF) $sql" 2>&1 || true)
+  printf '%s\n%s\n\n' "-- $sql" "$plan" >>"$OUT/plans.txt"
+  if split_plan "$plan"; then
+    ok "two-step: partial aggregates on the workers, combine on the coordinator: $call GROUP BY $g"
+  else
+    not_ok "two-step: partial aggregates on the workers, combine on the coordinator: $call GROUP BY $g"
+    sed 's/^/# /' <<<"$plan"
+  fi
+  dist=$(as_analyst "$sql ORDER BY 1")
+  local=$(as_analyst "SELECT $g AS g, $call AS r FROM ${table}_local GROUP BY 1 ORDER BY 1")
+  if [ "$dist" = "$local" ] && [ -n "$dist" ] && ! grep -q ERROR <<<"$dist$local"; then
+    ok "two-step: distributed = single node, bit for bit: $call GROUP BY $g"
+  else
+    not_ok "two-step: distributed = single node, bit for bit: $call GROUP BY $g"
+    diff <(echo "$local") <(echo "$dist") | sed 's/^/# /' | head -20
+  fi
 done
 
 # The check can fail: an aggregate over release 1.0.0's kind of state
@@ -212,6 +261,20 @@ if [ "$TIMING_ROWS" -gt 0 ]; then
                                         tradeagg_final_float8(internal) TO tradeagg_analyst'
     d=$(best "SELECT extract(month FROM period), internal_ytd(period, value) FROM trade GROUP BY 1")
     echo "the same ytd over an internal state (not split: rows gathered): distributed ${d} ms"
+    # The two-step form at this size: per-month series of all rows, then
+    # the per-partner series stored and rolled up by region.
+    sql="SELECT extract(month FROM period), trade_series(period, value) FROM %s GROUP BY 1"
+    d=$(best "$(printf "$sql" trade)")
+    l=$(best "$(printf "$sql" trade_local)")
+    echo "trade_series(period, value) GROUP BY month: distributed ${d} ms, single node ${l} ms"
+    q "$COORD" -c 'TRUNCATE partner_series, partner_series_local' \
+      -c 'INSERT INTO partner_series SELECT partner, region, trade_series(period, value) FROM trade GROUP BY 1, 2' \
+      -c 'INSERT INTO partner_series_local SELECT partner, region, trade_series(period, value) FROM trade_local GROUP BY 1, 2' \
+      -c 'ANALYZE partner_series' -c 'ANALYZE partner_series_local'
+    sql="SELECT region, series_ytd(rollup(s)) FROM %s GROUP BY 1"
+    d=$(best "$(printf "$sql" partner_series)")
+    l=$(best "$(printf "$sql" partner_series_local)")
+    echo "series_ytd(rollup(s)) GROUP BY region over $(q "$COORD" -At -c 'SELECT count(*) FROM partner_series') stored series: distributed ${d} ms, single node ${l} ms"
   } | tee "$OUT/timings.txt" | sed 's/^/# /'
 fi
 
