@@ -44,6 +44,7 @@ include mk/test.mk
 include mk/harden.mk
 include mk/sql.mk
 include mk/bench.mk
+include mk/coverage.mk
 
 .PHONY: clean
 clean:

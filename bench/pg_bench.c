@@ -6,9 +6,10 @@
  *   pg_bench [--rows N] [--runs R] [--md FILE] [--only NAMES] [--sections LIST]
  *            [--conninfo S] [--keep]
  *
- * LIST is a comma-separated subset of agg,parallel,rolling,memory (default
- * all); NAMES restricts the aggregates. --keep leaves the tables in place
- * (and reuses them), for profiling a backend with perf.
+ * LIST is a comma-separated subset of agg,parallel,rolling,memory,orders,
+ * magnitude,series (default all); NAMES restricts the aggregates. --keep
+ * leaves the tables in place (and reuses them), for profiling a backend
+ * with perf.
  *
  * Connects with libpq's defaults (PGHOST, PGPORT, PGUSER, PGDATABASE) unless
  * --conninfo is given; the database must have the extension created.
@@ -27,6 +28,8 @@
 #define MON(x) "extract(month FROM " x ")::int"
 #define PART "part"
 #define SUM0(x) "coalesce(sum(" x "), 0)"
+#define SHIFTM(x, n) "(" x " - interval '" n " months')::date"
+#define BASEP "DATE '2021-01-01'"
 #include "suite.h"
 #include "orders.h"
 
@@ -457,7 +460,8 @@ int main(int argc, char **argv)
 {
     int64_t rows = 10000000;
     int runs = 5;
-    const char *md = NULL, *only = NULL, *conninfo = "", *sections = "agg,parallel,rolling,memory,orders,series";
+    const char *md = NULL, *only = NULL, *conninfo = "",
+               *sections = "agg,parallel,rolling,memory,orders,magnitude,series";
     bool keep = false;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--rows") && i + 1 < argc)
@@ -540,6 +544,14 @@ int main(int argc, char **argv)
         memory_suite(&e, nrows);
     if (strstr(sections, "orders"))
         orders_suite(&e, runs);
+    if (strstr(sections, "magnitude")) {
+        bench_exec(&e, "DROP TABLE IF EXISTS mag");
+        bench_exec(&e, "CREATE UNLOGGED TABLE mag AS SELECT series, period, v, " MAG_SCALE " AS w "
+                       "FROM trade ORDER BY series, period");
+        bench_exec(&e, "VACUUM ANALYZE mag");
+        run_magnitude_suite(&e, "pg", runs);
+        bench_exec(&e, "DROP TABLE mag");
+    }
     if (strstr(sections, "series"))
         series_suite(&e, &o, nrows);
 

@@ -24,6 +24,8 @@
 #define MON(x) "CAST(substr(" x ", 6, 2) AS INTEGER)"
 #define PART "part <> 0"
 #define SUM0(x) "total(" x ")"
+#define SHIFTM(x, n) "date(" x ", '-" n " months')"
+#define BASEP "'2021-01-01'"
 #include "suite.h"
 #include "orders.h"
 
@@ -317,6 +319,11 @@ int main(int argc, char **argv)
     if (!only) {
         memory_sqlite(&e, db, l.n);
         orders_sqlite(&e, runs);
+        bench_exec(&e, "DROP TABLE IF EXISTS mag");
+        bench_exec(&e, "CREATE TABLE mag AS SELECT series, period, v, " MAG_SCALE " AS w "
+                       "FROM trade ORDER BY series, period");
+        run_magnitude_suite(&e, "sqlite", runs);
+        bench_exec(&e, "DROP TABLE mag");
     }
 
     if (md) {

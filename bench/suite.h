@@ -118,4 +118,38 @@ static void run_agg_suite(bench_engine *e, const suite_opts *o, const char *only
     }
 }
 
+/* Pathological magnitudes (issue: exact sums). The driver creates table
+ * mag (series, period, v, w): the trade table's rows, w = v scaled by one
+ * of 1e290, -1e290, 1e-300, -1e-290, 1e150, -1e-150, 1e100 or 1 by id % 8,
+ * so every period's and every series' sum mixes magnitudes from 1e-300 to
+ * 1e300 with cancellation. Ours over w against ours over v (money-like),
+ * alternating: the cost of the exact path over the fast one. */
+#define MAG_SCALE                                                                        \
+    "v * CASE id % 8 WHEN 0 THEN 1e290 WHEN 1 THEN -1e290 WHEN 2 THEN 1e-300 "            \
+    "WHEN 3 THEN -1e-290 WHEN 4 THEN 1e150 WHEN 5 THEN -1e-150 WHEN 6 THEN 1e100 ELSE 1 END"
+
+static void run_magnitude_suite(bench_engine *e, const char *engine, int rounds)
+{
+    static const char *calls[][2] = {{"cumulative_trade", "cumulative_trade(%s)"},
+                                     {"ytd_trade", "ytd_trade(period, %s)"}};
+    static const char *modes[][2] = {{"all rows", ""}, {"by series", "GROUP BY series ORDER BY 1"}};
+    for (int m = 0; m < 2; m++)
+        for (int k = 0; k < 2; k++) {
+            char call[2][64], sql[2][256];
+            for (int i = 0; i < 2; i++) {
+                snprintf(call[i], sizeof call[i], calls[k][1], i ? "v" : "w");
+                snprintf(sql[i], sizeof sql[i], "SELECT %s, %s FROM mag %s",
+                         m ? "series" : "0", call[i], modes[m][1]);
+            }
+            const char *q[2] = {sql[0], sql[1]};
+            double *t[2] = {calloc((size_t)rounds, sizeof(double)),
+                            calloc((size_t)rounds, sizeof(double))};
+            bench_rounds(e, 2, q, NULL, rounds, 1, t, NULL);
+            bench_report(engine, "magnitude", calls[k][0], modes[m][0],
+                         "same over money-like v", t[0], t[1], rounds, false, TGT_NONE, 0, "");
+            free(t[0]);
+            free(t[1]);
+        }
+}
+
 #endif

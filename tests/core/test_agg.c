@@ -336,6 +336,48 @@ static void test_merge_rules(void)
 /* A serialized state cut short anywhere, or with any byte changed, is either
  * refused or read as a valid state; the sanitizer build checks no byte past
  * the end is read. */
+/* Headers that decode but describe no state add() could build: a period
+ * kind on an aggregate without periods, a target where none is taken or
+ * one that is not > 0 and finite. */
+static void corrupt_header(ta_agg_kind k, const ta_value *rows, int argc, int at,
+                           const uint8_t *patch, size_t len, const char *msg, const char *what)
+{
+    ta_agg a, b;
+    ta_error e;
+    ta_agg_init(&a, k, &test_allocator);
+    bool fed = feed(&a, rows, 1, argc, &e) == TA_OK;
+    size_t n = ta_agg_serial_size(&a);
+    uint8_t *buf = malloc(n);
+    ta_agg_serialize(&a, buf);
+    memcpy(buf + at, patch, len);
+    tap_ok(fed && ta_agg_deserialize(&b, buf, n, &test_allocator, &e) == TA_ERR_STATE,
+           "%s is refused", what);
+    tap_is_str(e.msg, msg, "  message says why");
+    ta_agg_free(&b);
+    ta_agg_free(&a);
+    free(buf);
+}
+
+static void test_corrupt_headers(void)
+{
+    ta_value plain[] = {R(5)}, target[] = {R(5), R(10)};
+    static const uint8_t pkind = 1, one[8] = {0, 0, 0, 0, 0, 0, 0xf0, 0x3f}; /* 1.0 */
+    static const uint8_t minus[8] = {0, 0, 0, 0, 0, 0, 0xf0, 0xbf};         /* -1.0 */
+    static const uint8_t inf[8] = {0, 0, 0, 0, 0, 0, 0xf0, 0x7f};           /* +inf */
+    corrupt_header(TA_AGG_CUMULATIVE, plain, 1, 4, &pkind, 1,
+                   "tradeagg: invalid serialized state (unexpected period kind)",
+                   "cumulative_trade with a period kind");
+    corrupt_header(TA_AGG_CUMULATIVE, plain, 1, 16, one, 8,
+                   "tradeagg: invalid serialized state (bad target)",
+                   "cumulative_trade with a target value");
+    corrupt_header(TA_AGG_TARGET_ATTAINMENT, target, 2, 16, minus, 8,
+                   "tradeagg: invalid serialized state (bad target)",
+                   "target_attainment with target -1");
+    corrupt_header(TA_AGG_TARGET_ATTAINMENT, target, 2, 16, inf, 8,
+                   "tradeagg: invalid serialized state (bad target)",
+                   "target_attainment with an infinite target");
+}
+
 static void test_corrupt_states(void)
 {
     ta_value rows[] = {T("2023-01-01"), R(1), I(4), T("2023-03-01"), R(2), I(4),
@@ -408,6 +450,7 @@ static void test_corrupt_states(void)
     ta_agg_free(&b);
     free(buf);
     ta_agg_free(&a);
+    test_corrupt_headers();
 }
 
 /* read_row() relies on this shape of the registry: [period or competitor,]

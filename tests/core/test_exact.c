@@ -379,6 +379,44 @@ static double sum_of(const double *v, int n, ta_status *st)
     return d;
 }
 
+/* HHI where only one of Q and S * S leaves the double range, or neither
+ * does but the ratio would. */
+static double hhi_of(const double *v, int n, ta_status *st)
+{
+    ta_xsum q = TA_XSUM_ZERO, s = TA_XSUM_ZERO;
+    double r = NAN;
+    for (int i = 0; i < n; i++) {
+        ta_xsum_add_square(&q, v[i], 1, al);
+        ta_xsum_add(&s, v[i], al);
+    }
+    *st = ta_hhi_ratio(&q, &s, &r);
+    ta_xsum_free(&q, al);
+    ta_xsum_free(&s, al);
+    return r;
+}
+
+static void hhi_edges(void)
+{
+    ta_status st;
+    /* Ten competitors of 2^510: Q = 10 * 2^1020 is a double, S * S =
+     * 100 * 2^1020 is not; scaled, 0.15625 / 1.5625 = 1/10. */
+    double ten[10];
+    for (int i = 0; i < 10; i++)
+        ten[i] = 0x1p510;
+    double r = hhi_of(ten, 10, &st);
+    tap_ok(st == TA_OK && r == 0.1, "hhi of ten competitors of 2^510 (S * S overflows): 0.1");
+    double zero[] = {1, -1};
+    hhi_of(zero, 2, &st);
+    tap_ok(st == TA_ERR_RANGE, "hhi with S = 0 and Q = 2: no index (out of range)");
+    double big[] = {1e5, -1e5, 1e-150};
+    hhi_of(big, 3, &st);
+    tap_ok(st == TA_ERR_RANGE, "hhi of 1e5, -1e5, 1e-150: Q / S^2 = 2e310 is out of range");
+    double huge[] = {1e200, -1e200, 1e-160};
+    hhi_of(huge, 3, &st);
+    tap_ok(st == TA_ERR_RANGE,
+           "hhi of 1e200, -1e200, 1e-160: out of range even with S scaled into [1, 2)");
+}
+
 static void fixed_cases(void)
 {
     ta_status st;
@@ -423,6 +461,7 @@ static void fixed_cases(void)
     tap_ok(ta_hhi_ratio(&q, &s, &r) == TA_OK && r == 0.5, "hhi of two smallest subnormals: 0.5");
     ta_xsum_free(&q, al);
     ta_xsum_free(&s, al);
+    hhi_edges();
 }
 
 int main(void)

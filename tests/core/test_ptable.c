@@ -311,6 +311,109 @@ static void sliding(void)
         }
 }
 
+/* Enough distinct periods for three inner levels, then removals in every
+ * order: leaves and inner nodes join and share with their neighbours, and
+ * the root gives way, at every level. One row per period, value key % 13. */
+static void deep(void)
+{
+    static const char *name[] = {"ascending", "descending", "shuffled"};
+    enum { N = 300000 };
+    int32_t *k = malloc(N * sizeof *k);
+    for (int order = 0; order < 3; order++) {
+        ta_ptable t;
+        bool ok = true;
+        int64_t total = 0;
+        ta_pt_init(&t);
+        for (int i = 0; i < N; i++)
+            k[i] = i + 1;
+        shuffle(k, N);
+        for (int i = 0; i < N; i++) {
+            ok &= ta_pt_add(&t, k[i], k[i] % 13, al) == TA_OK;
+            total += k[i] % 13;
+        }
+        uint32_t height = t.height;
+        for (int i = 0; i < N; i++)
+            k[i] = order == 1 ? N - i : i + 1;
+        if (order == 2)
+            shuffle(k, N);
+        /* Remove all but every 1000th of the removal order, checking the
+         * structure on the way. */
+        walk w = check_tree(&t);
+        for (int i = 0; i < N && w.ok; i++) {
+            if (i % 1000 == 999)
+                continue;
+            ok &= ta_pt_remove(&t, k[i], k[i] % 13, al) == TA_OK;
+            total -= k[i] % 13;
+            if (i % 25000 == 0)
+                w = check_tree(&t);
+        }
+        if (w.ok)
+            w = check_tree(&t);
+        ta_xsum acc = TA_XSUM_ZERO;
+        uint64_t rows = 0;
+        ok &= ta_pt_range(&t, INT32_MIN, INT32_MAX, &acc, &rows, NULL, al) == TA_OK;
+        tap_ok(ok && height >= 3 && w.ok && ta_pt_size(&t) == N / 1000 && rows == N / 1000 &&
+                   rounded(&acc) == (double)total,
+               "%d periods (height %u), removed in %s order down to %d: %s", N, height,
+               name[order], N / 1000, w.ok ? "tree and sums intact" : w.why);
+        ta_xsum_free(&acc, al);
+        /* Then the rest: the table ends empty. */
+        for (int i = 999; i < N; i += 1000)
+            ok &= ta_pt_remove(&t, k[i], k[i] % 13, al) == TA_OK;
+        tap_ok(ok && t.root == NULL && t.height == 0 && ta_pt_mem_size(&t) == 0,
+               "%s removal: empty at the end", name[order]);
+        ta_pt_free(&t, al);
+    }
+    free(k);
+}
+
+/* An allocator that fails the Nth allocation from now (and every one after). */
+static long fail_in;
+static void *failing_alloc(void *ud, size_t n)
+{
+    (void)ud;
+    return --fail_in < 0 ? NULL : malloc(n);
+}
+static void failing_free(void *ud, void *p)
+{
+    (void)ud;
+    free(p);
+}
+static const ta_allocator failing = {failing_alloc, failing_free, NULL};
+
+/* Out of memory while adding a period, at each allocation an add makes
+ * (a new leaf, then a new node per level a split climbs): the add fails
+ * with TA_ERR_NOMEM, the table is left as it was, and the same add then
+ * succeeds with memory. 20000 ascending periods reach splits of two
+ * inner levels. */
+static void out_of_memory(void)
+{
+    for (long at = 0; at < 3; at++) {
+        ta_ptable t;
+        bool ok = true;
+        int refused = 0;
+        ta_pt_init(&t);
+        for (int32_t key = 1; key <= 20000 && ok; key++) {
+            fail_in = at;
+            ta_status st = ta_pt_add(&t, key, 1, &failing);
+            if (st == TA_ERR_NOMEM) {
+                refused++;
+                walk w = check_tree(&t);
+                ok &= w.ok && ta_pt_size(&t) == (uint32_t)(key - 1);
+                fail_in = 1000;
+                st = ta_pt_add(&t, key, 1, &failing);
+            }
+            ok &= st == TA_OK;
+        }
+        walk w = check_tree(&t);
+        tap_ok(ok && refused > 0 && w.ok && ta_pt_size(&t) == 20000,
+               "out of memory at allocation %ld of an add: refused %d times, the table "
+               "unchanged each time",
+               at + 1, refused);
+        ta_pt_free(&t, al);
+    }
+}
+
 static void merges(void)
 {
     for (int round = 0; round < 6; round++) {
@@ -424,6 +527,8 @@ int main(void)
     orders();
     churn();
     sliding();
+    deep();
+    out_of_memory();
     merges();
     bytes();
     reached();

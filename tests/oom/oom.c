@@ -105,14 +105,21 @@ static void append(outcome *o, const char *fmt, ...)
         o->len += (size_t)n < OUT_MAX - o->len ? (size_t)n : OUT_MAX - o->len - 1;
 }
 
-/* Two groups of monthly rows, inserted out of period order, some periods
+/* Groups of monthly rows, inserted out of period order, some periods
  * twice, so the per-period tables grow several times and insert in the
  * middle. */
 static const char *setup_sql =
     "CREATE TABLE t(grp INTEGER, period TEXT, value REAL, flag INTEGER);"
     "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 79)"
     " INSERT INTO t SELECT i % 2, printf('%04d-%02d-01', 2021 + (i * 7 % 40) / 12,"
-    "  (i * 7 % 40) % 12 + 1), (i * 13 % 29) + 0.25, i % 3 = 0 FROM n;";
+    "  (i * 7 % 40) % 12 + 1), (i * 13 % 29) + 0.25, i % 3 = 0 FROM n;"
+    /* A third group mixing 1e300 and 1e-300 in every period: its sums leave
+     * the two-double fast path, so the exact accumulators' allocations are
+     * injection points too. */
+    "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 23)"
+    " INSERT INTO t SELECT 2, printf('%04d-%02d-01', 2021 + (i * 5 % 24) / 12,"
+    "  (i * 5 % 24) % 12 + 1), (i + 1) * CASE i % 3 WHEN 0 THEN 1e300 WHEN 1 THEN 1e-300"
+    "  ELSE 2.5 END, i % 2 = 0 FROM n;";
 
 static int setup(sqlite3 **db, char *err, size_t errlen)
 {
