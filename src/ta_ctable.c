@@ -3,6 +3,7 @@
  * one array of nodes (see ta_ctable.h for why a treap).
  */
 #include "ta_ctable.h"
+#include "ta_internal.h"
 
 #include <string.h>
 
@@ -337,20 +338,6 @@ uint64_t ta_ct_rows(const ta_ctable *t)
  *     rows u64; the exact sum (ta_xsum's canonical form)
  */
 
-static void put_le(uint8_t *p, uint64_t v, int n)
-{
-    for (int i = 0; i < n; i++)
-        p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint64_t get_le(const uint8_t *p, int n)
-{
-    uint64_t v = 0;
-    for (int i = n - 1; i >= 0; i--)
-        v = v << 8 | p[i];
-    return v;
-}
-
 static ta_status size_one(const ta_cnode *n, void *ud)
 {
     *(size_t *)ud +=
@@ -370,21 +357,21 @@ static ta_status write_one(const ta_cnode *n, void *ud)
     uint8_t **p = ud, *b = *p;
     *b++ = n->type;
     if (n->type == TA_V_INT) {
-        put_le(b, (uint64_t)n->k.i, 8);
+        ta_put_le(b, (uint64_t)n->k.i, 8);
         b += 8;
     } else {
-        put_le(b, n->len, 4);
+        ta_put_le(b, n->len, 4);
         memcpy(b + 4, key_bytes(n), n->len);
         b += 4 + n->len;
     }
-    put_le(b, n->rows, 8);
+    ta_put_le(b, n->rows, 8);
     *p = ta_xsum_serialize(&n->sum, b + 8);
     return TA_OK;
 }
 
 uint8_t *ta_ct_serialize(const ta_ctable *t, uint8_t *buf)
 {
-    put_le(buf, t->count, 4);
+    ta_put_le(buf, t->count, 4);
     buf += 4;
     ta_ct_each(t, write_one, &buf);
     return buf;
@@ -403,12 +390,12 @@ static ta_status read_one(ta_ctable *t, const uint8_t **p, const uint8_t *end, t
     if (key.type == TA_V_INT) {
         if (end - b < 8)
             return TA_ERR_STATE;
-        key.i = (int64_t)get_le(b, 8);
+        key.i = (int64_t)ta_get_le(b, 8);
         b += 8;
     } else if (key.type == TA_V_TEXT) {
-        if (end - b < 4 || (uint64_t)(end - b - 4) < get_le(b, 4))
+        if (end - b < 4 || (uint64_t)(end - b - 4) < ta_get_le(b, 4))
             return TA_ERR_STATE;
-        key.n = (size_t)get_le(b, 4);
+        key.n = (size_t)ta_get_le(b, 4);
         key.p = (const char *)b + 4;
         b += 4 + key.n;
     } else {
@@ -432,7 +419,7 @@ static ta_status read_one(ta_ctable *t, const uint8_t **p, const uint8_t *end, t
     }
     if (end - b < 8)
         return TA_ERR_STATE;
-    uint64_t rows = get_le(b, 8);
+    uint64_t rows = ta_get_le(b, 8);
     b += 8;
     if (rows == 0)
         return TA_ERR_STATE;
@@ -457,7 +444,7 @@ ta_status ta_ct_deserialize(ta_ctable *t, const uint8_t **p, const uint8_t *end,
     memset(t, 0, sizeof *t);
     if (end - *p < 4)
         return TA_ERR_STATE;
-    uint64_t count = get_le(*p, 4);
+    uint64_t count = ta_get_le(*p, 4);
     *p += 4;
     for (uint64_t k = 0; k < count; k++) {
         ta_status st = read_one(t, p, end, &prev, al);

@@ -215,35 +215,21 @@ size_t ta_extra_serial_size(const ta_agg *a)
            ta_ct_serial_size(&x->comp) + ta_pt_serial_size(&x->part);
 }
 
-static void put_le(uint8_t *p, uint64_t v, int n)
-{
-    for (int i = 0; i < n; i++)
-        p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint64_t get_le(const uint8_t *p, int n)
-{
-    uint64_t v = 0;
-    for (int i = n - 1; i >= 0; i--)
-        v = v << 8 | p[i];
-    return v;
-}
-
 uint8_t *ta_extra_serialize(const ta_agg *a, uint8_t *p)
 {
     static const ta_extra empty;
     if (!has_tail(a))
         return p;
-    put_le(p, a->months, 2);
+    ta_put_le(p, a->months, 2);
     p[2] = a->base_kind;
-    put_le(p + 3, (uint32_t)a->base, 4);
+    ta_put_le(p + 3, (uint32_t)a->base, 4);
     p += TAIL_PARAMS;
     if (!ta_extra_kind(a->kind))
         return p;
     const ta_extra *x = a->extra ? a->extra : &empty;
     p = ta_xsum_serialize(&x->exports, p);
     p = ta_xsum_serialize(&x->imports, p);
-    put_le(p, (uint64_t)x->import_rows, 8);
+    ta_put_le(p, (uint64_t)x->import_rows, 8);
     return ta_pt_serialize(&x->part, ta_ct_serialize(&x->comp, p + 8));
 }
 
@@ -340,9 +326,9 @@ ta_status ta_extra_deserialize(ta_agg *a, const uint8_t **p, const uint8_t *end,
         return TA_OK;
     if (end - *p < TAIL_PARAMS)
         return bad(e, "truncated parameters");
-    a->months = (uint16_t)get_le(*p, 2);
+    a->months = (uint16_t)ta_get_le(*p, 2);
     a->base_kind = (*p)[2];
-    a->base = (int32_t)(uint32_t)get_le(*p + 3, 4);
+    a->base = (int32_t)(uint32_t)ta_get_le(*p + 3, 4);
     *p += TAIL_PARAMS;
     if ((st = check_params(a, e)) != TA_OK || !ta_extra_kind(a->kind))
         return st;
@@ -355,7 +341,7 @@ ta_status ta_extra_deserialize(ta_agg *a, const uint8_t **p, const uint8_t *end,
                                   : bad(e, "bad sums");
     if (end - *p < 8)
         return bad(e, "truncated import rows");
-    x->import_rows = (int64_t)get_le(*p, 8);
+    x->import_rows = (int64_t)ta_get_le(*p, 8);
     *p += 8;
     if ((st = ta_ct_deserialize(&x->comp, p, end, &a->al)) != TA_OK)
         return st == TA_ERR_NOMEM ? ta_fail(e, st, "%s: out of memory", ta_desc(a)->name)

@@ -13,6 +13,22 @@
 #pragma GCC visibility push(hidden)
 #endif
 
+/* ---- byte forms: n-byte little-endian integers ----------------------------- */
+
+static inline void ta_put_le(uint8_t *p, uint64_t v, int n)
+{
+    for (int i = 0; i < n; i++)
+        p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static inline uint64_t ta_get_le(const uint8_t *p, int n)
+{
+    uint64_t v = 0;
+    for (int i = n - 1; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
 /* ---- errors (ta_error.c) ------------------------------------------------ */
 
 #if defined(__GNUC__)

@@ -255,6 +255,24 @@ static bool quick_find(const ta_ptable *t, int32_t key, pt_leaf **leaf, uint32_t
     return true;
 }
 
+/* A new period's entry e goes at position i of leaf l (the leaf its key
+ * belongs in, NULL for an empty table), or through a split. On failure e's
+ * sum is released. */
+static ta_status insert_new(ta_ptable *t, pt_leaf *l, uint32_t i, pt_entry *e,
+                            const ta_allocator *al)
+{
+    ta_status st;
+    if (l && l->n < l->cap) {
+        leaf_put(t, l, i, e);
+        t->hint = l;
+        t->hint_i = i;
+        return TA_OK;
+    }
+    if ((st = place_split(t, e, al)) != TA_OK)
+        ta_xsum_free(&e->sum, al);
+    return st;
+}
+
 ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
 {
     pt_leaf *l;
@@ -279,15 +297,7 @@ ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
     pt_entry e = {key, 1, TA_XSUM_ZERO};
     if ((st = ta_xsum_add(&e.sum, v, al)) != TA_OK)
         return st;
-    if (l && l->n < l->cap) {
-        leaf_put(t, l, i, &e);
-        t->hint = l;
-        t->hint_i = i;
-        return TA_OK;
-    }
-    if ((st = place_split(t, &e, al)) != TA_OK)
-        ta_xsum_free(&e.sum, al);
-    return st;
+    return insert_new(t, l, i, &e, al);
 }
 
 /* ---- removal ---------------------------------------------------------------- */
@@ -489,15 +499,7 @@ ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xs
     pt_entry e = {key, count, TA_XSUM_ZERO};
     if ((st = ta_xsum_copy(&e.sum, sum, al)) != TA_OK)
         return st;
-    if (l && l->n < l->cap) {
-        leaf_put(t, l, i, &e);
-        t->hint = l;
-        t->hint_i = i;
-        return TA_OK;
-    }
-    if ((st = place_split(t, &e, al)) != TA_OK)
-        ta_xsum_free(&e.sum, al);
-    return st;
+    return insert_new(t, l, i, &e, al);
 }
 
 /* ---- building in key order ------------------------------------------------------ */
