@@ -426,6 +426,10 @@ static ta_status read_one(ta_ctable *t, const uint8_t **p, const uint8_t *end, t
     ta_status st = ta_xsum_deserialize(&sum, &b, end, al);
     if (st != TA_OK)
         return st;
+    if (!ta_xsum_within(&sum, rows, 1024)) {
+        ta_xsum_free(&sum, al);
+        return TA_ERR_STATE;
+    }
     if ((st = lookup(t, &key, &i, al)) != TA_OK) {
         ta_xsum_free(&sum, al);
         return st;

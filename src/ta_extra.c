@@ -316,6 +316,9 @@ static ta_status check_extra(const ta_agg *a, ta_error *e)
         return bad(e, "imports without rows");
     if (a->nrows == x->import_rows && !ta_xsum_is_zero(&x->exports) && trade)
         return bad(e, "exports without rows");
+    if (!ta_xsum_within(&x->imports, (uint64_t)x->import_rows, 1024) ||
+        !ta_xsum_within(&x->exports, (uint64_t)(a->nrows - x->import_rows), 1024))
+        return bad(e, "sums larger than the rows can make");
     return TA_OK;
 }
 

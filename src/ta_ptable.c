@@ -637,6 +637,10 @@ ta_status ta_pt_deserialize(ta_ptable *t, ta_pkind pk, const uint8_t **p, const 
             goto fail;
         if ((st = ta_xsum_deserialize(&e.sum, &q, end, al)) != TA_OK)
             goto fail;
+        if (!ta_xsum_within(&e.sum, e.count, 1024)) {
+            ta_xsum_free(&e.sum, al);
+            goto fail;
+        }
         if ((st = append(t, &e, al)) != TA_OK) {
             ta_xsum_free(&e.sum, al);
             goto fail;

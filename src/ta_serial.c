@@ -123,6 +123,11 @@ static ta_status check_state(const ta_agg *a, ta_error *e)
         return bad(e, "unexpected sums");
     if ((!has_aux || a->nrows == 0) && !ta_xsum_is_zero(&a->aux))
         return bad(e, "unexpected sums");
+    /* No more than the rows can make: |sum| <= rows * 2^1024, squares
+     * <= rows * 2^2048. */
+    if (!ta_xsum_within(&a->sum, (uint64_t)a->nrows, 1024) ||
+        !ta_xsum_within(&a->aux, (uint64_t)a->nrows, k == TA_AGG_HHI ? 2048 : 1024))
+        return bad(e, "sums larger than the rows can make");
     if (periodic && ta_pt_rows(&a->pt) != (uint64_t)a->nrows)
         return bad(e, "row count does not match the periods");
     return TA_OK;

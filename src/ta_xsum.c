@@ -677,6 +677,24 @@ ta_status ta_xsum_deserialize(ta_xsum *sum, const uint8_t **p, const uint8_t *en
     return TA_OK;
 }
 
+/* Whether |sum| <= rows * 2^e: no sum of `rows` values each below 2^e in
+ * magnitude can be larger, so a stored sum beyond it was not made by adding
+ * rows (and merging such sums could leave the stored range). */
+bool ta_xsum_within(const ta_xsum *sum, uint64_t rows, int e)
+{
+    xacc a;
+    acc_load(&a, sum);
+    if (acc_abs(&a) == 0)
+        return true;
+    int b = e - EMIN, top = top_bit(&a);
+    if (top < b)
+        return rows >= 1;
+    if (top - b >= 63)
+        return false; /* the quotient is at least 2^63 > any row count */
+    uint64_t q = bits_of(&a, b, top); /* floor(|sum| / 2^e) */
+    return q < rows || (q == rows && !sticky_below(&a, b));
+}
+
 /* ---- the expansion of the text form ---------------------------------------------- */
 
 int ta_xsum_expand(const ta_xsum *sum, double *terms, int *scales, int max)

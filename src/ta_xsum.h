@@ -68,6 +68,10 @@ ta_status ta_xsum_copy(ta_xsum *dst, const ta_xsum *src, const ta_allocator *al)
 /* Heap bytes held beyond sizeof(ta_xsum). */
 size_t ta_xsum_mem_size(const ta_xsum *sum);
 
+/* Whether |sum| <= rows * 2^e (1024 for sums of values, 2048 for sums of
+ * squares): what a stored sum of that many rows must satisfy. */
+bool ta_xsum_within(const ta_xsum *sum, uint64_t rows, int e);
+
 /* Canonical byte form (little-endian, self-delimiting). */
 size_t ta_xsum_serial_size(const ta_xsum *sum);
 uint8_t *ta_xsum_serialize(const ta_xsum *sum, uint8_t *buf); /* returns the end */
