@@ -412,6 +412,10 @@ static ta_status read_entry(reader *r, ta_pkind pk, ta_ptable *t, const char *fn
     }
     if (terms == 0)
         return text_bad(e, fn, r->i, "expected a sum");
+    if (!ta_xsum_within(&sum, count, 1024)) {
+        ta_xsum_free(&sum, al);
+        return text_bad(e, fn, at, "a sum larger than its rows can make");
+    }
     ta_status st = ta_pt_add_entry(t, key, count, &sum, 1, al);
     ta_xsum_free(&sum, al);
     if (st == TA_ERR_NOMEM)
