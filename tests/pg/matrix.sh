@@ -235,16 +235,22 @@ fi
 for mv in $MATRIX; do copy_source "$CACHE/${mv#*:}"; done
 
 summary=()
-failed=0
+failed=0 passed_versions=0 failed_versions=0
 for mv in $MATRIX; do
   major=${mv%%:*} suite=${mv#*:}
   log=$LOGDIR/pg$major.log
   echo "pg-matrix: PostgreSQL $major ($suite): building and running the pgTAP suite"
-  if run_suite "$major" "$CACHE/$suite" "$log"; then status=PASS; else status=FAIL; failed=1; fi
+  if run_suite "$major" "$CACHE/$suite" "$log"; then
+    status=PASS passed_versions=$((passed_versions + 1))
+  else
+    status=FAIL failed=1 failed_versions=$((failed_versions + 1))
+  fi
   [ "$status" = PASS ] || tail -40 "$log" >&2
   tests=$(sed -n 's/^Files=[0-9]*, Tests=\([0-9]*\),.*/\1/p' "$log" | tail -1)
   summary+=("$(printf 'pg-matrix: PostgreSQL %-3s %-9s %s, %s tests (log: %s)' \
     "$major" "$suite" "$status" "${tests:-no}" "${log#"$TOP"/}")")
 done
 printf '%s\n' "${summary[@]}"
+# The closing line counts PostgreSQL versions whose whole pgTAP suite passed.
+echo "pg-matrix: $passed_versions passed, $failed_versions failed"
 exit "$failed"
