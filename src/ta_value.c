@@ -5,6 +5,12 @@
  * is a number, other TEXT is an error, never a silent 0" is decided, for both
  * engines at once.
  */
+/* uselocale and newlocale are POSIX.1-2008: said here, not left to the
+ * build, so the core compiles the same wherever it is embedded. */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+
 #include "ta_internal.h"
 
 #include <locale.h>
