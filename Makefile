@@ -38,6 +38,7 @@ include mk/test.mk
 include mk/harden.mk
 include mk/sql.mk
 include mk/bench.mk
+include mk/duckdb.mk
 
 .PHONY: clean
 clean:

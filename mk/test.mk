@@ -6,6 +6,7 @@ test: core-tests sqlite_ext/tradeagg.so
 	prove tests/core.t tests/install_script.t tests/sqlite/ tests/hostile/matrix.t
 	$(MAKE) --no-print-directory check-sanitize
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
+	$(MAKE) --no-print-directory test-duckdb
 	bash tests/pg/run.sh
 
 # `make test` first installs the packages the suites need (tests/deps.sh),
