@@ -39,6 +39,11 @@ $(DUCKDB_EXT): $(DUCKDB_GLUE) duckdb_ext/tadk.h duckdb_ext/footer.pl $(CORE_SRC)
 %/node_modules/.package-lock.json: %/package.json %/package-lock.json
 	cd $* && npm ci --ignore-scripts --no-audit --no-fund
 
+# SQLite's side of the random-data comparison (tests/duckdb/random.test.mjs).
+$(BUILD)/duckdb/sqlite_bits: tests/duckdb/sqlite_bits.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(OPT) $(WARN) -o $@ $< -lsqlite3
+
 .PHONY: duckdb duckdb-node demo-duckdb test-duckdb clean-duckdb
 duckdb: $(DUCKDB_EXT)
 duckdb-node: $(DUCKDB_NODE)
@@ -46,7 +51,7 @@ duckdb-node: $(DUCKDB_NODE)
 demo-duckdb: $(DUCKDB_EXT) $(DUCKDB_NODE)
 	node tests/duckdb/run_sql.mjs $(DUCKDB_EXT) sql/demo_duckdb.sql
 
-test-duckdb: $(DUCKDB_EXT) $(DUCKDB_NODE)
+test-duckdb: $(DUCKDB_EXT) $(DUCKDB_NODE) sqlite_ext/tradeagg.so $(BUILD)/duckdb/sqlite_bits
 	node --test tests/duckdb/
 
 clean: clean-duckdb
