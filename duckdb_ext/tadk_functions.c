@@ -75,15 +75,8 @@ void tadk_init(duckdb_function_info info, duckdb_aggregate_state state)
 {
     const tadk_sig *s = duckdb_aggregate_function_get_extra_info(info);
     ta_agg_init(AGG(state), s->agg->kind, &tadk_allocator);
-    if (!tadk_live_add(state))
+    if (!tadk_live_add(state, s))
         duckdb_aggregate_function_set_error(info, "tradeagg: out of memory");
-}
-
-/* Whether all rows of this call belong to states[0]: see tadk_live.c. Any
- * other caller passes one live state per row. */
-static bool one_state_for_all(duckdb_aggregate_state *states, idx_t n)
-{
-    return n > 1 && tadk_live_prefix(states, n) < n;
 }
 
 /* Every row reaches the core, NULL arguments included (the functions are
@@ -93,7 +86,7 @@ void tadk_update(duckdb_function_info info, duckdb_data_chunk in, duckdb_aggrega
 {
     const tadk_sig *s = duckdb_aggregate_function_get_extra_info(info);
     idx_t n = duckdb_data_chunk_get_size(in);
-    bool one = one_state_for_all(states, n);
+    bool one = tadk_one_state_for_all(s, states, n); /* see tadk_caller.c */
     tadk_col cols[TADK_MAX_ARGS];
     ta_value vals[TADK_MAX_ARGS];
     ta_error e;
