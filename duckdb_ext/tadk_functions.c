@@ -102,6 +102,16 @@ void tadk_update(duckdb_function_info info, duckdb_data_chunk in, duckdb_aggrega
     }
 }
 
+/* When a callback fails, DuckDB abandons the query but does not always
+ * call destroy on the states it was working on (a finalize that fails in
+ * its hash aggregate, for one): their memory is freed here. A state freed
+ * so is empty and valid; a later destroy frees nothing more. */
+static void free_all(duckdb_aggregate_state *states, idx_t count)
+{
+    for (idx_t i = 0; i < count; i++)
+        ta_agg_free(AGG(states[i]));
+}
+
 void tadk_combine(duckdb_function_info info, duckdb_aggregate_state *src,
                   duckdb_aggregate_state *dst, idx_t count)
 {
@@ -109,6 +119,8 @@ void tadk_combine(duckdb_function_info info, duckdb_aggregate_state *src,
     for (idx_t i = 0; i < count; i++) {
         if (ta_agg_merge(AGG(dst[i]), AGG(src[i]), &e) != TA_OK) {
             duckdb_aggregate_function_set_error(info, e.msg);
+            free_all(src, count);
+            free_all(dst, count);
             return;
         }
     }
@@ -125,6 +137,7 @@ void tadk_finalize(duckdb_function_info info, duckdb_aggregate_state *src, duckd
         if (ta_agg_result(AGG(src[i]), &r, &e) != TA_OK ||
             !tadk_put_result(out, offset + i, s->result, &r, s->agg->name, &e)) {
             duckdb_aggregate_function_set_error(info, e.msg);
+            free_all(src, count);
             return;
         }
     }

@@ -44,6 +44,35 @@ $(BUILD)/duckdb/sqlite_bits: tests/duckdb/sqlite_bits.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(OPT) $(WARN) -o $@ $< -lsqlite3
 
+# Under AddressSanitizer and UndefinedBehaviorSanitizer (make check-sanitize):
+# the extension built with clang, loaded by a C driver over the libduckdb.so
+# that npm installed (DuckDB 1.5), running the shared cases, parallel,
+# windowed and failing queries, and an interrupted one; LeakSanitizer checks
+# at exit that every state was freed.
+DUCKDB_ASAN_DIR := $(ASAN_DIR)/duckdb
+DUCKDB_LIBDIR    = $(dir $(firstword $(wildcard tests/duckdb/node_modules/@duckdb/node-bindings-*/libduckdb.so)))
+
+$(DUCKDB_ASAN_DIR)/tradeagg.duckdb_extension: $(DUCKDB_GLUE) duckdb_ext/tadk.h duckdb_ext/footer.pl \
+        $(CORE_SRC) $(CORE_HDR) $(DUCKDB_INC)/duckdb_extension.h pg_ext/tradeagg.control
+	@mkdir -p $(dir $@)
+	$(CLANG) $(SAN_CFLAGS) -fvisibility=hidden -I$(DUCKDB_INC) -Iduckdb_ext -shared -o $@.tmp \
+	    $(DUCKDB_GLUE) $(CORE_SRC) -lm
+	perl duckdb_ext/footer.pl $@.tmp $(SQL_VERSION) $(DUCKDB_PLATFORM)
+	mv $@.tmp $@
+
+$(DUCKDB_ASAN_DIR)/asan_driver: tests/duckdb/asan_driver.c $(DUCKDB_INC)/duckdb_extension.h | $(DUCKDB_NODE)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CSTD) -O1 -g $(WARN) $(SAN_FLAGS) -I$(DUCKDB_INC) -o $@ $< \
+	    -L$(DUCKDB_LIBDIR) -Wl,-rpath,$(abspath $(DUCKDB_LIBDIR)) -lduckdb -lpthread
+
+.PHONY: check-sanitize-duckdb
+check-sanitize-duckdb: $(DUCKDB_ASAN_DIR)/tradeagg.duckdb_extension $(DUCKDB_ASAN_DIR)/asan_driver
+	perl tests/duckdb/asan_script.pl > $(DUCKDB_ASAN_DIR)/script.sql
+	$(SAN_ENV) $(DUCKDB_ASAN_DIR)/asan_driver $(abspath $(DUCKDB_ASAN_DIR)/tradeagg.duckdb_extension) \
+	    $(DUCKDB_ASAN_DIR)/script.sql
+
+check-sanitize: check-sanitize-duckdb
+
 .PHONY: duckdb duckdb-node demo-duckdb test-duckdb clean-duckdb
 duckdb: $(DUCKDB_EXT)
 duckdb-node: $(DUCKDB_NODE)
