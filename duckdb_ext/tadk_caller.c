@@ -66,8 +66,8 @@ static const char *symbol_at(void *addr)
 static int classify(void **frames, int depth)
 {
     const char *wrapper = depth >= 4 ? symbol_at(frames[2]) : NULL;
-    const char *caller = wrapper && strstr(wrapper, "CAPIAggregateUpdate") ? symbol_at(frames[3])
-                                                                           : NULL;
+    const char *caller =
+        wrapper && strstr(wrapper, "CAPIAggregateUpdate") ? symbol_at(frames[3]) : NULL;
     for (size_t i = 0; caller && i < sizeof known_sites / sizeof known_sites[0]; i++)
         if (strstr(caller, known_sites[i].part))
             return known_sites[i].kind;

@@ -7,7 +7,8 @@
  * from merged segment-tree nodes), finalize (possibly more than once per
  * state, so it only reads) and destroy, which frees on every path, errors
  * and interrupted queries included. A state is a ta_agg; its only pointer
- * is to the heap.
+ * is to the heap. Init and destroy also enter and remove it in the set of
+ * live states (tadk_live.c), which update consults (tadk_caller.c).
  *
  * An error stops the callback at once: DuckDB raises the message, prefixed
  * with "Invalid Input Error: ", when the callback returns.

@@ -130,8 +130,8 @@ static const char *register_aggregate(duckdb_connection con, const ta_agg_desc *
         tadk_sig s = {.agg = d, .nargs = n};
         for (int i = 0; i < n; i++) {
             if ((role[i] = role_index(d->roles[i])) < 0) {
-                snprintf(msg, msglen, "tradeagg: %s: no DuckDB type for argument role %d",
-                         d->name, (int)d->roles[i]);
+                snprintf(msg, msglen, "tradeagg: %s: no DuckDB type for argument role %d", d->name,
+                         (int)d->roles[i]);
                 duckdb_destroy_aggregate_function_set(&set);
                 return msg;
             }
@@ -141,8 +141,8 @@ static const char *register_aggregate(duckdb_connection con, const ta_agg_desc *
             for (i = 0; i < n; i++)
                 s.arg[i] = role_types[role[i]].types[pick[i]];
             if (!result_type(d, &s, &s.result)) {
-                snprintf(msg, msglen, "tradeagg: %s: no DuckDB type for result kind %d",
-                         d->name, (int)d->result);
+                snprintf(msg, msglen, "tradeagg: %s: no DuckDB type for result kind %d", d->name,
+                         (int)d->result);
                 duckdb_destroy_aggregate_function_set(&set);
                 return msg;
             }

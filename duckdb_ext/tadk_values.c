@@ -104,8 +104,7 @@ bool tadk_put_result(duckdb_vector out, idx_t row, duckdb_type type, const ta_re
     }
     if (type == DUCKDB_TYPE_DOUBLE && r->type == TA_R_REAL) {
         ((double *)data)[row] = r->d;
-    } else if (type == DUCKDB_TYPE_DATE && r->type == TA_R_PERIOD &&
-               r->period.kind == TA_PK_DATE) {
+    } else if (type == DUCKDB_TYPE_DATE && r->type == TA_R_PERIOD && r->period.kind == TA_PK_DATE) {
         int64_t days = ta_key_to_days(r->period.key) + TADK_DAYS_1970_TO_2000;
         ((int32_t *)data)[row] = (int32_t)days; /* years 1..9999 fit */
     } else if (type == DUCKDB_TYPE_INTEGER && r->type == TA_R_PERIOD &&

@@ -10,7 +10,8 @@ $(BUILD)/core/%: tests/core/%.c $(TEST_SUPPORT) $(wildcard tests/core/*.h) $(COR
 core-tests: $(CORE_TESTS)
 
 # clang-format for the C outside pg_ext/ (which keeps PostgreSQL's layout).
-FORMAT_FILES = $(wildcard src/*.[ch] sqlite_ext/*.c tests/core/*.[ch] tests/fuzz/*.[ch] tests/oom/*.c)
+FORMAT_FILES = $(wildcard src/*.[ch] sqlite_ext/*.c tests/core/*.[ch] tests/fuzz/*.[ch] tests/oom/*.c \
+                           duckdb_ext/*.[ch] tests/duckdb/*.c)
 .PHONY: format
 format:
 	clang-format -i $(FORMAT_FILES)

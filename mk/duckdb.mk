@@ -83,6 +83,9 @@ demo-duckdb: $(DUCKDB_EXT) $(DUCKDB_NODE)
 test-duckdb: $(DUCKDB_EXT) $(DUCKDB_NODE) sqlite_ext/tradeagg.so $(BUILD)/duckdb/sqlite_bits
 	node --test tests/duckdb/
 
+# make bench's DuckDB half (bench/duckdb_bench.mjs, run by bench/run.sh).
+bench: $(if $(filter duckdb,$(BENCH_ENGINES)),$(DUCKDB_EXT) $(DUCKDB_NODE))
+
 clean: clean-duckdb
 clean-duckdb:
 	rm -f $(DUCKDB_EXT) $(DUCKDB_EXT).tmp

@@ -140,8 +140,8 @@ static void interrupted_query(duckdb_connection con)
         nanosleep(&pause, NULL);
     }
     pthread_join(t, NULL);
-    report(q.state == DuckDBError && strstr(q.error, "INTERRUPT"), "an interrupted window query stops",
-           q.error[0] ? q.error : "it ran to the end");
+    report(q.state == DuckDBError && strstr(q.error, "INTERRUPT"),
+           "an interrupted window query stops", q.error[0] ? q.error : "it ran to the end");
 }
 
 int main(int argc, char **argv)
