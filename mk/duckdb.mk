@@ -50,7 +50,8 @@ $(BUILD)/duckdb/sqlite_bits: tests/duckdb/sqlite_bits.c
 # windowed and failing queries, and an interrupted one; LeakSanitizer checks
 # at exit that every state was freed.
 DUCKDB_ASAN_DIR := $(ASAN_DIR)/duckdb
-DUCKDB_LIBDIR    = $(dir $(firstword $(wildcard tests/duckdb/node_modules/@duckdb/node-bindings-*/libduckdb.so)))
+# the directory of the libduckdb.so npm installed, found when the recipe runs
+DUCKDB_LIBDIR    = $$(dirname $$(ls tests/duckdb/node_modules/@duckdb/node-bindings-*/libduckdb.so | head -n 1))
 
 $(DUCKDB_ASAN_DIR)/tradeagg.duckdb_extension: $(DUCKDB_GLUE) duckdb_ext/tadk.h duckdb_ext/footer.pl \
         $(CORE_SRC) $(CORE_HDR) $(DUCKDB_INC)/duckdb_extension.h pg_ext/tradeagg.control
@@ -62,8 +63,8 @@ $(DUCKDB_ASAN_DIR)/tradeagg.duckdb_extension: $(DUCKDB_GLUE) duckdb_ext/tadk.h d
 
 $(DUCKDB_ASAN_DIR)/asan_driver: tests/duckdb/asan_driver.c $(DUCKDB_INC)/duckdb_extension.h | $(DUCKDB_NODE)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(CSTD) -O1 -g $(WARN) $(SAN_FLAGS) -I$(DUCKDB_INC) -o $@ $< \
-	    -L$(DUCKDB_LIBDIR) -Wl,-rpath,$(abspath $(DUCKDB_LIBDIR)) -lduckdb -lpthread
+	libdir=$(DUCKDB_LIBDIR) && $(CLANG) $(CSTD) -O1 -g $(WARN) $(SAN_FLAGS) -I$(DUCKDB_INC) -o $@ $< \
+	    -L"$$libdir" -Wl,-rpath,"$(CURDIR)/$$libdir" -lduckdb -lpthread
 
 .PHONY: check-sanitize-duckdb
 check-sanitize-duckdb: $(DUCKDB_ASAN_DIR)/tradeagg.duckdb_extension $(DUCKDB_ASAN_DIR)/asan_driver
