@@ -11,12 +11,18 @@ CC      ?= cc
 PG_CONFIG ?= pg_config
 BUILD   := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
+# The release comes from one place, default_version in pg_ext/tradeagg.control.
+TA_VERSION := $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" pg_ext/tradeagg.control)
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -DTA_VERSION='"$(TA_VERSION)"'
 OPT     ?= -O2 -g
-CFLAGS_TA = $(CSTD) $(OPT) $(WARN) -fPIC -Isrc
+# Results are defined to the IEEE-754 operation (SPEC "Values"): never fuse
+# a multiply and an add.
+FPFLAGS := -ffp-contract=off
+CFLAGS_TA = $(CSTD) $(OPT) $(WARN) $(FPFLAGS) -fPIC -Isrc
 
 CORE_SRC := $(sort $(wildcard src/*.c))
-CORE_HDR := $(sort $(wildcard src/*.h))
+# (the control file holds the version every object is built with)
+CORE_HDR := $(sort $(wildcard src/*.h)) pg_ext/tradeagg.control
 
 # `make` builds the SQLite extension where SQLite's headers are installed;
 # on a PostgreSQL-only machine (as under `pgxn install`) it says so instead.

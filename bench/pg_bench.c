@@ -28,6 +28,7 @@
 #define PART "part"
 #define SUM0(x) "coalesce(sum(" x "), 0)"
 #include "suite.h"
+#include "orders.h"
 
 static int pg_query(void *h, const char *sql, bench_rs *rs, char *err, size_t n)
 {
@@ -309,11 +310,35 @@ static int64_t load(bench_engine *e, int64_t rows, int32_t *nseries)
     return n;
 }
 
+/* One million distinct days in three scan orders (bench/orders.h). */
+static void orders_suite(bench_engine *e, int runs)
+{
+    static const char *order[] = {"days_sorted", "n", "days_shuffled", "hashint4(n)",
+                                  "days_desc", "n DESC"};
+    char sql[256];
+    for (int i = 0; i < 6; i += 2) {
+        snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS %s", order[i]);
+        bench_exec(e, sql);
+        snprintf(sql, sizeof sql,
+                 "CREATE UNLOGGED TABLE %s AS SELECT n, DATE '2000-01-01' + n AS d "
+                 "FROM generate_series(0, %d) n ORDER BY %s",
+                 order[i], ORDERS_DAYS - 1, order[i + 1]);
+        bench_exec(e, sql);
+        snprintf(sql, sizeof sql, "VACUUM ANALYZE %s", order[i]);
+        bench_exec(e, sql);
+    }
+    run_orders_suite(e, "pg", runs);
+    for (int i = 0; i < 6; i += 2) {
+        snprintf(sql, sizeof sql, "DROP TABLE %s", order[i]);
+        bench_exec(e, sql);
+    }
+}
+
 int main(int argc, char **argv)
 {
     int64_t rows = 10000000;
     int runs = 5;
-    const char *md = NULL, *only = NULL, *conninfo = "", *sections = "agg,parallel,rolling,memory";
+    const char *md = NULL, *only = NULL, *conninfo = "", *sections = "agg,parallel,rolling,memory,orders";
     bool keep = false;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--rows") && i + 1 < argc)
@@ -394,6 +419,8 @@ int main(int argc, char **argv)
         rolling_suite(&e, &o);
     if (strstr(sections, "memory"))
         memory_suite(&e, nrows);
+    if (strstr(sections, "orders"))
+        orders_suite(&e, runs);
 
     if (md) {
         char head[256];

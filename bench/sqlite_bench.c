@@ -25,6 +25,7 @@
 #define PART "part <> 0"
 #define SUM0(x) "total(" x ")"
 #include "suite.h"
+#include "orders.h"
 
 #include "tradeagg.h"
 
@@ -102,16 +103,16 @@ static void std_free(void *ud, void *p)
     free(p);
 }
 
-/* A yoy_growth state fed nper monthly periods of rpp rows each, in period
- * order or in a scrambled order. */
-static size_t state_bytes(int nper, int rpp, bool scrambled)
+/* A yoy_growth state fed nper periods of rpp rows each: in period order
+ * (0), a scrambled order (1) or descending (2). */
+static size_t state_bytes(int nper, int rpp, int order)
 {
     ta_allocator al = {std_alloc, std_free, NULL};
     ta_agg a;
     ta_error e;
     ta_agg_init(&a, TA_AGG_YOY, &al);
     for (int i = 0; i < nper; i++) {
-        int m = scrambled ? (int)((i * 7919L) % nper) : i;
+        int m = order == 1 ? (int)((i * 7919L) % nper) : order == 2 ? nper - 1 - i : i;
         for (int k = 0; k < rpp; k++) {
             ta_value argv[2];
             memset(argv, 0, sizeof argv);
@@ -133,22 +134,25 @@ static size_t state_bytes(int nper, int rpp, bool scrambled)
 static void memory_core(void)
 {
     char buf[64];
-    size_t empty = state_bytes(0, 0, false);
+    size_t empty = state_bytes(0, 0, 0);
     struct {
-        int nper, rpp;
-        bool scr;
+        int nper, rpp, order;
         const char *label;
-    } cases[] = {{240, 4, false, "240 periods x 4 rows"},
-                 {240, 40, false, "240 periods x 40 rows"},
-                 {240, 4, true, "240 periods, shuffled"},
-                 {12, 4, false, "12 periods"},
-                 {1, 1, false, "1 period"}};
+    } cases[] = {{240, 4, 0, "240 periods x 4 rows"},
+                 {240, 40, 0, "240 periods x 40 rows"},
+                 {240, 4, 1, "240 periods, shuffled"},
+                 {12, 4, 0, "12 periods"},
+                 {1, 1, 0, "1 period"},
+                 {9000, 1, 0, "9000 periods"},
+                 {9000, 1, 1, "9000 periods, shuffled"},
+                 {9000, 1, 2, "9000 periods, descending"}};
     snprintf(buf, sizeof buf, "%zu B", empty);
     bench_note("core", "memory", "state, empty", "ta_agg_mem_size", buf, "", "");
-    snprintf(buf, sizeof buf, "%zu B", sizeof(ta_pentry));
-    bench_note("core", "memory", "per period", "sizeof(ta_pentry)", buf, "", "");
+    snprintf(buf, sizeof buf, "%.1f B",
+             (double)(state_bytes(9000, 1, 0) - state_bytes(4500, 1, 0)) / 4500);
+    bench_note("core", "memory", "per period", "4500 more periods", buf, "", "");
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        size_t b = state_bytes(cases[i].nper, cases[i].rpp, cases[i].scr);
+        size_t b = state_bytes(cases[i].nper, cases[i].rpp, cases[i].order);
         snprintf(buf, sizeof buf, "%zu B, %.1f B/period", b,
                  (double)(b - empty) / cases[i].nper);
         bench_note("core", "memory", "yoy_growth state", cases[i].label, buf, "O(periods)", "");
@@ -184,6 +188,31 @@ static void memory_sqlite(bench_engine *e, sqlite3 *db, int64_t rows)
     bench_note("sqlite", "memory", "peak, yoy vs sum", mode, buf, "", "");
     snprintf(buf, sizeof buf, "%.2f", ms[0] / ms[1]);
     bench_note("sqlite", "memory", "time, yoy vs sum", mode, buf, "", "");
+}
+
+/* One million distinct days in three scan (rowid) orders (bench/orders.h). */
+static void orders_sqlite(bench_engine *e, int runs)
+{
+    static const char *order[] = {"days_sorted", "n", "days_shuffled",
+                                  "(n * 2654435761) % 4294967296", "days_desc", "-n"};
+    char sql[400];
+    for (int i = 0; i < 6; i += 2) {
+        snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS %s", order[i]);
+        bench_exec(e, sql);
+        snprintf(sql, sizeof sql, "CREATE TABLE %s (k INTEGER PRIMARY KEY, n INTEGER, d TEXT)",
+                 order[i]);
+        bench_exec(e, sql);
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO %s WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c "
+                 "WHERE n < %d) SELECT %s, n, date(2451544.5 + n) FROM c",
+                 order[i], ORDERS_DAYS - 1, order[i + 1]);
+        bench_exec(e, sql);
+    }
+    run_orders_suite(e, "sqlite", runs);
+    for (int i = 0; i < 6; i += 2) {
+        snprintf(sql, sizeof sql, "DROP TABLE %s", order[i]);
+        bench_exec(e, sql);
+    }
 }
 
 int main(int argc, char **argv)
@@ -285,8 +314,10 @@ int main(int argc, char **argv)
                     {round(total_one / 2), round(total / 2), round(total / nseries / 2)}, NULL};
     run_agg_suite(&e, &o, only);
     memory_core();
-    if (!only)
+    if (!only) {
         memory_sqlite(&e, db, l.n);
+        orders_sqlite(&e, runs);
+    }
 
     if (md) {
         char head[256];

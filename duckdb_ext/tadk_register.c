@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 _Static_assert(sizeof(((ta_agg_desc *)0)->roles) / sizeof(ta_role) <= TADK_MAX_ARGS,
                "TADK_MAX_ARGS is below the registry's argument count");
@@ -27,13 +28,17 @@ _Static_assert(sizeof(((ta_scalar_desc *)0)->argnames) / sizeof(char *) <= TADK_
 static const struct {
     ta_role role;
     int ntypes;
-    duckdb_type types[TADK_MAX_TYPES];
+    duckdb_type types[TADK_MAX_TYPES]; /* INVALID: the period argument's type */
 } role_types[] = {
     {TA_ROLE_PERIOD, 3, {DUCKDB_TYPE_DATE, DUCKDB_TYPE_INTEGER, DUCKDB_TYPE_BIGINT}},
     {TA_ROLE_VALUE, 1, {DUCKDB_TYPE_DOUBLE}},
     {TA_ROLE_TARGET, 1, {DUCKDB_TYPE_DOUBLE}},
     {TA_ROLE_FY, 1, {DUCKDB_TYPE_BIGINT}},
     {TA_ROLE_FLAG, 1, {DUCKDB_TYPE_BOOLEAN}},
+    {TA_ROLE_MONTHS, 1, {DUCKDB_TYPE_BIGINT}},
+    {TA_ROLE_BASE, 2, {DUCKDB_TYPE_INVALID, DUCKDB_TYPE_VARCHAR}}, /* text: 'YYYY-MM-DD' */
+    {TA_ROLE_EXPORT, 1, {DUCKDB_TYPE_BOOLEAN}},
+    {TA_ROLE_COMPETITOR, 2, {DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_BIGINT}},
 };
 
 /* The DuckDB type of each result kind: `dated` when the period argument
@@ -44,6 +49,7 @@ static const struct {
 } result_types[] = {
     {TA_R_REAL, DUCKDB_TYPE_DOUBLE, DUCKDB_TYPE_DOUBLE},
     {TA_R_PERIOD, DUCKDB_TYPE_DATE, DUCKDB_TYPE_INTEGER},
+    {TA_R_INT, DUCKDB_TYPE_INTEGER, DUCKDB_TYPE_INTEGER},
 };
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -54,6 +60,15 @@ static int role_index(ta_role role)
         if (role_types[i].role == role)
             return i;
     return -1;
+}
+
+/* The type chosen for the period argument (DATE when there is none). */
+static duckdb_type period_type(const ta_agg_desc *d, const tadk_sig *s)
+{
+    for (int i = 0; i < s->nargs; i++)
+        if (d->roles[i] == TA_ROLE_PERIOD)
+            return s->arg[i];
+    return DUCKDB_TYPE_DATE;
 }
 
 static bool result_type(const ta_agg_desc *d, const tadk_sig *s, duckdb_type *out)
@@ -117,22 +132,19 @@ static bool add_aggregate(duckdb_aggregate_function_set set, const tadk_sig *s)
     return ok;
 }
 
-/* Every overload of one aggregate, counting through the accepted types of
- * each argument like an odometer. */
-static const char *register_aggregate(duckdb_connection con, const ta_agg_desc *d, char *msg,
-                                      size_t msglen)
+/* Every overload of one registry entry, counting through the accepted types
+ * of each argument like an odometer (a role of the period's type follows
+ * the period's). NULL, or the message. */
+static const char *add_overloads(duckdb_aggregate_function_set set, const ta_agg_desc *d,
+                                 char *msg, size_t msglen)
 {
-    duckdb_aggregate_function_set set = duckdb_create_aggregate_function_set(d->name);
-    bool ok = set != NULL;
-
-    for (int n = d->min_args; ok && n <= d->max_args; n++) {
+    for (int n = d->min_args; n <= d->max_args; n++) {
         int role[TADK_MAX_ARGS], pick[TADK_MAX_ARGS] = {0};
         tadk_sig s = {.agg = d, .nargs = n};
         for (int i = 0; i < n; i++) {
             if ((role[i] = role_index(d->roles[i])) < 0) {
                 snprintf(msg, msglen, "tradeagg: %s: no DuckDB type for argument role %d", d->name,
                          (int)d->roles[i]);
-                duckdb_destroy_aggregate_function_set(&set);
                 return msg;
             }
         }
@@ -140,27 +152,50 @@ static const char *register_aggregate(duckdb_connection con, const ta_agg_desc *
             int i;
             for (i = 0; i < n; i++)
                 s.arg[i] = role_types[role[i]].types[pick[i]];
+            for (i = 0; i < n; i++)
+                if (s.arg[i] == DUCKDB_TYPE_INVALID)
+                    s.arg[i] = period_type(d, &s);
             if (!result_type(d, &s, &s.result)) {
                 snprintf(msg, msglen, "tradeagg: %s: no DuckDB type for result kind %d", d->name,
                          (int)d->result);
-                duckdb_destroy_aggregate_function_set(&set);
                 return msg;
             }
-            if (!(ok = add_aggregate(set, &s)))
-                break;
-            for (i = n - 1; i >= 0 && ++pick[i] == role_types[role[i]].ntypes; i--)
+            if (!add_aggregate(set, &s)) {
+                snprintf(msg, msglen, "tradeagg: cannot register %s", d->name);
+                return msg;
+            }
+            for (i = n - 1; i >= 0 && ++pick[i] >= role_types[role[i]].ntypes; i--)
                 pick[i] = 0;
             if (i < 0)
                 break;
         }
     }
-    if (ok)
-        ok = duckdb_register_aggregate_function_set(con, set) == DuckDBSuccess;
+    return NULL;
+}
+
+/* One function set per name: every registry entry of that name (hhi has
+ * two) adds its overloads to it. */
+static const char *register_aggregate(duckdb_connection con, int k, char *msg, size_t msglen)
+{
+    const char *name = ta_aggs[k].name, *err = NULL;
+    duckdb_aggregate_function_set set;
+
+    for (int j = TA_AGG_CUMULATIVE; j < k; j++)
+        if (strcmp(ta_aggs[j].name, name) == 0)
+            return NULL; /* registered with entry j */
+    if (!(set = duckdb_create_aggregate_function_set(name))) {
+        snprintf(msg, msglen, "tradeagg: cannot register %s", name);
+        return msg;
+    }
+    for (int j = k; !err && j < TA_AGG_END; j++)
+        if (strcmp(ta_aggs[j].name, name) == 0)
+            err = add_overloads(set, &ta_aggs[j], msg, msglen);
+    if (!err && duckdb_register_aggregate_function_set(con, set) != DuckDBSuccess) {
+        snprintf(msg, msglen, "tradeagg: cannot register %s", name);
+        err = msg;
+    }
     duckdb_destroy_aggregate_function_set(&set);
-    if (ok)
-        return NULL;
-    snprintf(msg, msglen, "tradeagg: cannot register %s", d->name);
-    return msg;
+    return err;
 }
 
 /* Scalars take and return DOUBLE (NULL in, NULL out: the core says so). */
@@ -218,7 +253,7 @@ const char *tadk_register(duckdb_connection con, char *msg, size_t msglen)
         }
     }
     for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_END; k++)
-        if ((err = register_aggregate(con, &ta_aggs[k], msg, msglen)) != NULL)
+        if ((err = register_aggregate(con, k, msg, msglen)) != NULL)
             return err;
     return NULL;
 }

@@ -107,6 +107,9 @@ bool tadk_put_result(duckdb_vector out, idx_t row, duckdb_type type, const ta_re
     } else if (type == DUCKDB_TYPE_DATE && r->type == TA_R_PERIOD && r->period.kind == TA_PK_DATE) {
         int64_t days = ta_key_to_days(r->period.key) + TADK_DAYS_1970_TO_2000;
         ((int32_t *)data)[row] = (int32_t)days; /* years 1..9999 fit */
+    } else if (type == DUCKDB_TYPE_INTEGER && r->type == TA_R_INT && r->i >= INT32_MIN &&
+               r->i <= INT32_MAX) {
+        ((int32_t *)data)[row] = (int32_t)r->i;
     } else if (type == DUCKDB_TYPE_INTEGER && r->type == TA_R_PERIOD &&
                r->period.kind == TA_PK_YEAR) {
         ((int32_t *)data)[row] = r->period.key;

@@ -9,7 +9,7 @@
 BENCH_ROWS    ?= 10000000
 BENCH_RUNS    ?= 3
 BENCH_ENGINES ?= sqlite pg duckdb
-BENCH_CFLAGS   = $(CSTD) $(OPT) $(WARN) -Isrc -Ibench
+BENCH_CFLAGS   = $(CSTD) $(OPT) $(WARN) $(FPFLAGS) -Isrc -Ibench
 BENCH_COMMON  := bench/common.c $(wildcard bench/*.h)
 
 $(BUILD)/bench/sqlite_bench: bench/sqlite_bench.c $(BENCH_COMMON) $(CORE_SRC) $(CORE_HDR)

@@ -4,7 +4,10 @@ CORE_TESTS := $(patsubst tests/core/%.c,$(BUILD)/core/%,$(sort $(wildcard tests/
 
 $(BUILD)/core/%: tests/core/%.c $(TEST_SUPPORT) $(wildcard tests/core/*.h) $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_TA) -Itests/core -o $@ $< $(TEST_SUPPORT) $(CORE_SRC) -lm
+	$(CC) $(CFLAGS_TA) -Itests/core -o $@ $< $(TEST_SUPPORT) $(CORE_SRC) $(TEST_LIBS) -lm
+
+# The exact-sum test checks against GMP rationals rounded by MPFR.
+$(BUILD)/core/test_exact $(BUILD)/asan/core/test_exact: TEST_LIBS = -lmpfr -lgmp
 
 .PHONY: core-tests
 core-tests: $(CORE_TESTS)

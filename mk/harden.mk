@@ -23,7 +23,7 @@ FUZZ_FLAGS    := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -
 ASAN_DIR      := $(BUILD)/asan
 FUZZ_DIR      := $(BUILD)/fuzz
 VG_DIR        := $(BUILD)/valgrind
-SAN_CFLAGS     = $(CSTD) -O1 -g $(WARN) -fPIC -Isrc $(SAN_FLAGS)
+SAN_CFLAGS     = $(CSTD) -O1 -g $(WARN) $(FPFLAGS) -fPIC -Isrc $(SAN_FLAGS)
 FUZZ_SECONDS  ?= 30
 FUZZ_TARGETS  := fuzz_period fuzz_deserialize fuzz_differential
 REAL_SQLITE3  := $(shell command -v sqlite3 2>/dev/null)
@@ -39,7 +39,7 @@ HARDEN_SAN_TESTS := $(patsubst tests/core/%.c,$(ASAN_DIR)/core/%,$(sort $(wildca
 
 $(ASAN_DIR)/core/%: tests/core/%.c $(TEST_SUPPORT) $(wildcard tests/core/*.h) $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(SAN_CFLAGS) -Itests/core -o $@ $< $(TEST_SUPPORT) $(CORE_SRC) -lm
+	$(CLANG) $(SAN_CFLAGS) -Itests/core -o $@ $< $(TEST_SUPPORT) $(CORE_SRC) $(TEST_LIBS) -lm
 
 $(ASAN_DIR)/tradeagg.so: sqlite_ext/tradeagg.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
@@ -163,17 +163,17 @@ check-valgrind: sqlite_ext/tradeagg.so $(VG_DIR)/bin/sqlite3
 
 $(FUZZ_DIR)/fuzz_period: tests/fuzz/fuzz_period.c tests/fuzz/fuzz.h $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(CSTD) -O1 -g $(WARN) -Isrc $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) -lm
+	$(CLANG) $(CSTD) -O1 -g $(WARN) $(FPFLAGS) -Isrc $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) -lm
 
 $(FUZZ_DIR)/fuzz_deserialize: tests/fuzz/fuzz_deserialize.c tests/fuzz/fuzz.h $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(CSTD) -O1 -g $(WARN) -Isrc $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) -lm
+	$(CLANG) $(CSTD) -O1 -g $(WARN) $(FPFLAGS) -Isrc $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) -lm
 
-$(FUZZ_DIR)/fuzz_differential: tests/fuzz/fuzz_differential.c tests/fuzz/fuzz.h tests/core/ref.c tests/core/rows.c \
-                               tests/core/ref.h tests/core/rows.h $(CORE_SRC) $(CORE_HDR)
+$(FUZZ_DIR)/fuzz_differential: tests/fuzz/fuzz_differential.c tests/fuzz/fuzz.h tests/core/ref.c tests/core/ref_exact.c tests/core/rows.c \
+                               tests/core/ref.h tests/core/ref_exact.h tests/core/rows.h $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(CSTD) -O1 -g $(WARN) -Isrc -Itests/core $(FUZZ_FLAGS) -o $@ $< \
-	    tests/core/ref.c tests/core/rows.c $(CORE_SRC) -lm
+	$(CLANG) $(CSTD) -O1 -g $(WARN) $(FPFLAGS) -Isrc -Itests/core $(FUZZ_FLAGS) -o $@ $< \
+	    tests/core/ref.c tests/core/ref_exact.c tests/core/rows.c $(CORE_SRC) -lm
 
 .PHONY: fuzz-build fuzz fuzz-replay
 fuzz-build: $(addprefix $(FUZZ_DIR)/,$(FUZZ_TARGETS))
@@ -206,10 +206,10 @@ LLVM_PROFDATA ?= llvm-profdata
 LLVM_COV      ?= llvm-cov
 FUZZ_COV_FLAGS := -fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping
 
-$(FUZZ_DIR)/cov/fuzz_differential: FUZZ_COV_EXTRA = -Itests/core tests/core/ref.c tests/core/rows.c
+$(FUZZ_DIR)/cov/fuzz_differential: FUZZ_COV_EXTRA = -Itests/core tests/core/ref.c tests/core/ref_exact.c tests/core/rows.c
 $(FUZZ_DIR)/cov/%: tests/fuzz/%.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(CSTD) -O1 -g -Isrc $(FUZZ_COV_FLAGS) -o $@ $< $(FUZZ_COV_EXTRA) $(CORE_SRC) -lm
+	$(CLANG) $(CSTD) -O1 -g $(FPFLAGS) -Isrc $(FUZZ_COV_FLAGS) -o $@ $< $(FUZZ_COV_EXTRA) $(CORE_SRC) -lm
 
 .PHONY: fuzz-coverage
 fuzz-coverage: $(addprefix $(FUZZ_DIR)/cov/,$(FUZZ_TARGETS))
@@ -230,3 +230,11 @@ check-hostile: sqlite_ext/tradeagg.so
 
 check-harden: check-sanitize check-hostile
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
+
+# Regenerates the committed serialized-state seeds after a format change.
+.PHONY: fuzz-seeds
+fuzz-seeds: $(CORE_SRC) $(CORE_HDR) tests/fuzz/gen_seeds.c
+	@mkdir -p $(BUILD)/fuzz
+	$(CC) $(CFLAGS_TA) -o $(BUILD)/fuzz/gen_seeds tests/fuzz/gen_seeds.c $(CORE_SRC) -lm
+	find tests/fuzz/corpus/fuzz_deserialize -type f ! -name 'regress-*' -delete
+	$(BUILD)/fuzz/gen_seeds tests/fuzz/corpus/fuzz_deserialize

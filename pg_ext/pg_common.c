@@ -42,6 +42,20 @@ ta_pg_value(Oid type, Datum d, bool isnull, ta_value *out)
 			out->type = TA_V_INT;
 			out->i = DatumGetInt32(d);
 			break;
+		case INT8OID:
+			out->type = TA_V_INT;
+			out->i = DatumGetInt64(d);
+			break;
+		case TEXTOID:
+			{
+				/* Detoasted in the per-row context; the core copies what it keeps. */
+				text	   *t = DatumGetTextPP(d);
+
+				out->type = TA_V_TEXT;
+				out->p = VARDATA_ANY(t);
+				out->n = VARSIZE_ANY_EXHDR(t);
+			}
+			break;
 		case DATEOID:
 			out->type = TA_V_DATE;
 			out->i = DatumGetDateADT(d);

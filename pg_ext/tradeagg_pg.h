@@ -10,18 +10,53 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "pg_compat.h"
+
 #include "tradeagg.h"
 
 /* Most arguments any tradeagg SQL function takes, state excluded. */
-#define TA_PG_MAX_ARGS 3
+#define TA_PG_MAX_ARGS TA_MAX_ARGS
 
 /* The one status-to-ereport mapping: SQLSTATE and message from the core. */
-extern void ta_pg_raise(const ta_error *e) pg_attribute_noreturn();
+TA_PG_NORETURN extern void ta_pg_raise(const ta_error *e) TA_PG_NORETURN_AFTER;
 
 /* One Datum of SQL type `type` as a core value (NULL → TA_V_NULL). */
 extern void ta_pg_value(Oid type, Datum d, bool isnull, ta_value *out);
 
 /* An allocator handing the core memory from `cxt`; it never longjmps. */
 extern void ta_pg_allocator(ta_allocator *al, MemoryContext cxt);
+
+/*
+ * tradeagg_state (pg_state.c): the aggregates' transition type. During
+ * aggregation a state is an expanded object in a child context of the
+ * aggregate context; anywhere else it is flat bytes, validated before use.
+ */
+typedef struct ta_pg_state ta_pg_state;
+
+/* A new empty state of `kind` in the child context of aggcxt that holds states. */
+extern ta_pg_state *ta_pg_state_new(MemoryContext aggcxt, ta_agg_kind kind);
+
+/*
+ * The state behind d, to be changed in place: d itself when it is our
+ * read-write object, else a new object in aggcxt holding a copy (a flat
+ * value is validated first: 22P03 if bad).
+ * `fn` names the SQL function in errors.
+ */
+extern ta_pg_state *ta_pg_state_writable(Datum d, MemoryContext aggcxt,
+										 const char *fn);
+extern ta_agg *ta_pg_state_agg(ta_pg_state *s);
+/* The read-write datum a transition or combine function returns. */
+extern Datum ta_pg_state_datum(ta_pg_state *s);
+
+/* A read-only view of a state datum, flat (decoded and validated) or expanded. */
+typedef struct ta_pg_view
+{
+	const ta_agg *agg;
+	ta_agg		tmp;
+	bool		decoded;
+} ta_pg_view;
+
+extern void ta_pg_state_view(Datum d, ta_pg_view *v, const char *fn);
+extern void ta_pg_state_view_end(ta_pg_view *v);
 
 #endif /* TRADEAGG_PG_H */

@@ -82,3 +82,34 @@ SELECT 'Two-year CAGR, 2021–2023',
        printf('%+.1f%%', 100 * cagr(
          (SELECT total FROM annual WHERE year = 2021),
          (SELECT total FROM annual WHERE year = 2023), 2));
+
+.print
+.print The bases beside the growth rates
+SELECT 'Nov 2023 vs Nov 2022' AS comparison,
+       printf('%.2f', trailing_trade(period, flow, 1)) AS "latest",
+       printf('%.2f', prior_year_trade(period, flow)) AS "base",
+       printf('%+.1f%%', 100 * yoy_growth(period, flow)) AS growth
+FROM flows WHERE period <= '2023-11-30'
+UNION ALL
+SELECT 'Jan–Nov 2023 vs Jan–Nov 2022 (' || ytd_period_count(period, flow) || ' releases)',
+       printf('%.2f', ytd_trade(period, flow)), printf('%.2f', prior_ytd_trade(period, flow)),
+       printf('%+.1f%%', 100 * ytd_yoy_growth(period, flow))
+FROM flows WHERE period <= '2023-11-30';
+
+.print
+.print Month on month by the calendar (empty where the month before has no
+.print release: January is published with February), 2023
+SELECT month, flow, CASE WHEN mom IS NULL THEN '' ELSE printf('%+.1f%%', 100 * mom) END
+         AS "vs previous month"
+FROM (SELECT substr(period, 1, 7) AS month, printf('%.2f', flow) AS flow,
+             period_growth(period, flow, 1) OVER (ORDER BY period) AS mom
+      FROM flows WHERE period >= '2022-12-01')
+WHERE month >= '2023'
+ORDER BY month;
+
+.print
+.print Annual totals as an index, 2021 = 100
+SELECT year, printf('%.2f', total) AS total,
+       printf('%.1f', index_number(year, total, 2021) OVER (ORDER BY year)) AS "index (2021 = 100)"
+FROM annual
+ORDER BY year;

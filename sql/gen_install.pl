@@ -1,13 +1,18 @@
 #!/usr/bin/perl
 # sql/gen_install.pl — writes the PostgreSQL install script to stdout:
 #
-#   perl sql/gen_install.pl > sql/tradeagg--1.0.0.sql    (or: make install-script)
+#   perl sql/gen_install.pl > sql/tradeagg--<version>.sql   (or: make install-script)
+#
+# It writes the install script of the newest release only (default_version
+# in pg_ext/tradeagg.control). Released scripts (sql/tradeagg--1.0.0.sql)
+# are frozen and the upgrade scripts are written by hand: see sql/README.md.
 #
 # The script is generated so that every fact is written once:
 #
 #   src/ta_registry.c       each aggregate's and scalar function's name, the
 #                           role of each argument (period, value, target,
-#                           fy_start_month, flag), argument names, how many
+#                           fy_start_month, flag, months, base_period,
+#                           is_export, competitor), argument names, how many
 #                           arguments are optional, the result kind, and
 #                           whether the state keeps per-period sums
 #   pg_ext/tradeagg.control the version
@@ -15,14 +20,18 @@
 #                           the comments, the shared support functions
 #
 # From those, every aggregate gets a date and an integer overload when it
-# takes a period, one more overload per optional trailing argument
-# (fy_start_month), a transition and an inverse transition function per
-# overload (one C entry point per aggregate serves them all), the final
-# function of its result type, and the shared combine, serialize and
-# deserialize functions. Every function that takes or makes `internal` has
-# EXECUTE revoked from PUBLIC.
+# takes a period (a base_period has the period's type), a text and a bigint
+# overload when it takes a competitor, one more overload per optional
+# trailing argument (fy_start_month), per overload a transition function
+# over the state type tradeagg_state and a transition and an inverse
+# transition function over `internal` for moving window frames (one C entry
+# point per aggregate and state type serves them all), the final functions
+# of its result type, and the shared combine function. The functions over
+# tradeagg_state are executable by PUBLIC (Citus checks EXECUTE as the
+# calling user); every other function that takes or makes `internal` has
+# EXECUTE revoked.
 #
-# The committed sql/tradeagg--1.0.0.sql must be this program's output byte
+# The committed sql/tradeagg--<version>.sql must be this program's output byte
 # for byte (tests/install_script.t checks it): edit this file or the
 # registry, never the generated script.
 use v5.36;
@@ -39,28 +48,35 @@ my $ROOT = "$RealBin/..";
 # The SQL type of each argument role. A period is `date` or `integer`: every
 # aggregate that takes one has both overloads, in this order.
 my @PERIOD_TYPES = ('date', 'integer');
+# A competitor is `text` or `bigint`: two overloads, in this order.
+my @COMPETITOR_TYPES = ('text', 'bigint');
 my %ROLE_TYPE = (
     TA_ROLE_VALUE  => 'double precision',
     TA_ROLE_TARGET => 'double precision',
     TA_ROLE_FY     => 'integer',
     TA_ROLE_FLAG   => 'boolean',
+    TA_ROLE_MONTHS => 'integer',
+    TA_ROLE_EXPORT => 'boolean',
 );
 
 # The final function for each result kind of the registry; a period result
-# has the type of the period argument.
+# has the type of the period argument. Each has an overload over
+# tradeagg_state (FINALFUNC) and one over internal (MFINALFUNC).
 my %FINAL = (
     TA_R_REAL   => sub ($ptype) { 'tradeagg_final_float8' },
     TA_R_PERIOD => sub ($ptype) {
         die "a period result needs a period argument\n" unless defined $ptype;
         $ptype eq 'date' ? 'tradeagg_final_date' : 'tradeagg_final_int4';
     },
+    TA_R_INT    => sub ($ptype) { 'tradeagg_final_int4' },
 );
 
 # Estimated state size (SSPACE, MSSPACE): states that keep per-period sums
 # grow with the number of periods.
 sub state_space ($periodic) { $periodic ? 1024 : 128 }
 
-# One comment per aggregate name; all of its overloads share it.
+# One comment per aggregate (keyed by its C entry stem, see c_stem); all of
+# its overloads share it.
 my %AGG_COMMENT = (
     cumulative_trade  => 'compensated (Neumaier) sum of value; over ORDER BY period the running total, over a sliding frame a rolling total kept with an inverse step',
     ytd_trade         => 'sum of value over the (fiscal) year of the latest period; over ORDER BY period the running year-to-date that restarts each year',
@@ -73,6 +89,16 @@ my %AGG_COMMENT = (
     period_from_ytd   => 'the flow of the latest period recovered from year-to-date figures: YTD(latest) - YTD(previous period of the same year)',
     share_of          => 'sum of value where is_part is true / sum of all values; NULL if the total is 0; is_part NULL counts as false',
     hhi               => 'Herfindahl-Hirschman concentration sum((v / sum(v))^2), one row per competitor; error on a negative value; NULL if the sum is 0',
+    period_growth     => 'growth_rate(total at the latest period, total at the period months calendar months earlier, day clamped to the month end); NULL if that period has no rows; months 1-1200, a multiple of 12 on annual periods',
+    trailing_trade    => 'calendar trailing sum: periods after (latest - months calendar months) up to the latest; 12 is ttm_trade',
+    prior_year_trade  => 'total at the period one year before the latest (the base of yoy_growth); NULL if it has no rows',
+    prior_ytd_trade   => 'the previous (fiscal) year through the same point one year earlier (the base of ytd_yoy_growth); NULL if it has no rows',
+    ytd_contribution  => "contribution of the part (is_part true) to the total's YTD growth: (part YTD - part prior YTD) / prior YTD of all rows; NULL if the prior YTD has no rows or sums to 0",
+    trade_balance     => 'sum of value where is_export is true - sum where it is false, exact; rows with a NULL is_export are skipped',
+    coverage_ratio    => 'sum of exports / sum of imports; NULL if there is no import row or imports sum to 0; rows with a NULL is_export are skipped',
+    index_number      => '100 * (total at the latest period / total at base_period); NULL if the base period has no rows or sums to 0',
+    ytd_period_count  => 'how many distinct periods have rows in the (fiscal) year-to-date of the latest period',
+    hhi_competitor    => "Herfindahl-Hirschman concentration over competitors, each competitor's rows summed first; error if a competitor's total is negative; NULL if the sum is 0",
 );
 
 # The scalar functions of the registry: all arguments and the result are
@@ -86,22 +112,33 @@ my %SCALAR_COMMENT = (
 
 my $VERSION_COMMENT = 'the version of the tradeagg library, e.g. 1.0.0';
 
+# The aggregates' state type: its text form is the core's serialized state
+# in hex after \x; input and receive validate it in full.
+my $STATE = 'tradeagg_state';
+my $STATE_COMMENT = "the state of a tradeagg aggregate (internal use, e.g. Citus's partial aggregates); "
+    . 'text form: the versioned serialized state in hex after \\x, validated on input (SQLSTATE 22P03 if invalid)';
+my @STATE_IO = (
+    ["${STATE}_in", ['cstring'], $STATE, 'text input, validated'],
+    ["${STATE}_out", [$STATE], 'cstring', 'text output'],
+    ["${STATE}_recv", ['internal'], $STATE, 'binary input, validated'],
+    ["${STATE}_send", [$STATE], 'bytea', 'binary output'],
+);
+
 # The support functions shared by every aggregate:
-# [name, argument types, result type, strict, comment].
+# [name, C symbol, argument types, result type, strict, comment].
 my $SUPPORT = 'tradeagg aggregate support: ';
 my @SUPPORT_FUNCS = (
-    ['tradeagg_final_float8', ['internal'], 'double precision', 1,
-     'read-only final function with a double precision result'],
-    ['tradeagg_final_date', ['internal'], 'date', 1,
-     'read-only final function with a date result'],
-    ['tradeagg_final_int4', ['internal'], 'integer', 1,
-     'read-only final function with a year (integer) result'],
-    ['tradeagg_combine', ['internal', 'internal'], 'internal', 0,
-     'merges two partial states (parallel and partitionwise aggregation); either may be NULL; states with different target or fy_start_month are an error'],
-    ['tradeagg_serialize', ['internal'], 'bytea', 1,
-     'a partial state as versioned bytes'],
-    ['tradeagg_deserialize', ['bytea', 'internal'], 'internal', 0,
-     'a partial state back from bytes, validated before use (SQLSTATE 22P03 if corrupt)'],
+    (map {
+        my ($suffix, $type, $what) = @$_;
+        (["tradeagg_final_$suffix", "tradeagg_state_final_$suffix", [$STATE], $type, 1,
+          "read-only final function with $what result; validates a state it did not make"],
+         ["tradeagg_final_$suffix", "tradeagg_final_$suffix", ['internal'], $type, 1,
+          "read-only final function of moving window frames with $what result"]);
+    } ['float8', 'double precision', 'a double precision'],
+      ['date', 'date', 'a date'],
+      ['int4', 'integer', 'an integer (a year or a count)']),
+    ['tradeagg_combine', 'tradeagg_state_combine', [$STATE, $STATE], $STATE, 0,
+     'merges two partial states (parallel, partitionwise and distributed aggregation); either may be NULL; validates a state it did not make; states with different target or fy_start_month are an error'],
 );
 
 # ---------------------------------------------------------------------------
@@ -208,7 +245,8 @@ my @revoke;    # "name(types)" of every function that takes or makes internal
 
 sub function_sql (%f) {
     my $sig = "$f{name}(" . join(', ', $f{args}->@*) . ")";
-    push @revoke, $sig if grep { $_ eq 'internal' } $f{args}->@*, $f{returns};
+    push @revoke, $sig
+        if !$f{public} && grep { $_ eq 'internal' } $f{args}->@*, $f{returns};
     my $head = "CREATE FUNCTION "
         . ($f{argnames}
            ? "$f{name}(" . join(', ', map { "$f{argnames}[$_] $f{args}[$_]" }
@@ -230,25 +268,40 @@ sub overloads ($agg) {
             unless $roles[$i] eq 'TA_ROLE_FY';
     }
     my $has_period = grep { $_ eq 'TA_ROLE_PERIOD' } @roles;
+    my $has_competitor = grep { $_ eq 'TA_ROLE_COMPETITOR' } @roles;
     my @out;
     for my $ptype ($has_period ? @PERIOD_TYPES : (undef)) {
-        for my $n ($agg->{min_args} .. $agg->{max_args}) {
-            my @args = map {
-                my $role = $roles[$_];
-                my $type = $role eq 'TA_ROLE_PERIOD' ? $ptype : $ROLE_TYPE{$role}
-                    // die "$agg->{name}: no SQL type for $role\n";
-                [$agg->{argnames}[$_], $type];
-            } 0 .. $n - 1;
-            push @out, [$ptype, \@args];
+        for my $ctype ($has_competitor ? @COMPETITOR_TYPES : (undef)) {
+            for my $n ($agg->{min_args} .. $agg->{max_args}) {
+                my @args = map {
+                    my $role = $roles[$_];
+                    my $type = $role eq 'TA_ROLE_PERIOD' || $role eq 'TA_ROLE_BASE' ? $ptype
+                        : $role eq 'TA_ROLE_COMPETITOR' ? $ctype
+                        : $ROLE_TYPE{$role} // die "$agg->{name}: no SQL type for $role\n";
+                    [$agg->{argnames}[$_], $type];
+                } 0 .. $n - 1;
+                push @out, [$ptype, \@args];
+            }
         }
     }
     return @out;
 }
 
+# The C entry points of an aggregate are tradeagg_<stem>_sfunc/_minvfunc:
+# the SQL name, or for a later registry entry with an SQL name already taken
+# (hhi(competitor, value) after hhi(value)), the name and its first argument.
+my %STEM_TAKEN;
+sub c_stem ($agg) {
+    my $stem = $STEM_TAKEN{ $agg->{name} } ? "$agg->{name}_$agg->{argnames}[0]" : $agg->{name};
+    $STEM_TAKEN{ $agg->{name} } = 1;
+    return $stem;
+}
+
 sub aggregate_sql ($agg) {
     my $name = $agg->{name};
-    my $sfunc = "tradeagg_${name}_sfunc";
-    my $minvfunc = "tradeagg_${name}_minvfunc";
+    my $stem = $agg->{stem};
+    my $sfunc = "tradeagg_${stem}_sfunc";
+    my $minvfunc = "tradeagg_${stem}_minvfunc";
     my $space = state_space($agg->{periodic});
     my $sql = "-- $name\n";
     for my $ov (overloads($agg)) {
@@ -258,7 +311,11 @@ sub aggregate_sql ($agg) {
         my $final = $FINAL{ $agg->{result} }
             // die "$name: unknown result kind $agg->{result}\n";
         $final = $final->($ptype);
-        for my $f ([$sfunc, 'transition function'],
+        $sql .= function_sql(
+            name => $sfunc, symbol => "tradeagg_${stem}_state_sfunc",
+            args => [$STATE, @types], returns => $STATE, strict => 0,
+            comment => "${SUPPORT}transition function of $name($types); validates a state it did not make");
+        for my $f ([$sfunc, 'transition function of moving window frames'],
                    [$minvfunc, 'inverse transition function']) {
             $sql .= function_sql(
                 name => $f->[0], symbol => $f->[0], args => ['internal', @types],
@@ -269,13 +326,11 @@ sub aggregate_sql ($agg) {
             . join(', ', map { "$_->[0] $_->[1]" } @$args) . ") (\n"
             . join('', map { "    $_,\n" }
                    "SFUNC = $sfunc",
-                   "STYPE = internal",
+                   "STYPE = $STATE",
                    "SSPACE = $space",
                    "FINALFUNC = $final",
                    "FINALFUNC_MODIFY = READ_ONLY",
                    "COMBINEFUNC = tradeagg_combine",
-                   "SERIALFUNC = tradeagg_serialize",
-                   "DESERIALFUNC = tradeagg_deserialize",
                    "MSFUNC = $sfunc",
                    "MINVFUNC = $minvfunc",
                    "MSTYPE = internal",
@@ -285,7 +340,7 @@ sub aggregate_sql ($agg) {
             . "    PARALLEL = SAFE\n"
             . ");\n"
             . "COMMENT ON AGGREGATE $name($types) IS\n"
-            . "    " . quote($AGG_COMMENT{$name}) . ";\n\n";
+            . "    " . quote($AGG_COMMENT{$stem}) . ";\n\n";
     }
     return $sql;
 }
@@ -302,7 +357,8 @@ sub section ($text) {
 
 my ($aggs, $scalars) = read_registry("$ROOT/src/ta_registry.c");
 my $version = read_version("$ROOT/pg_ext/tradeagg.control");
-check_comments('aggregate', \%AGG_COMMENT, map { $_->{name} } @$aggs);
+$_->{stem} = c_stem($_) for @$aggs;
+check_comments('aggregate', \%AGG_COMMENT, map { $_->{stem} } @$aggs);
 check_comments('scalar function', \%SCALAR_COMMENT, map { $_->{name} } @$scalars);
 
 my $out = <<"END";
@@ -334,26 +390,50 @@ for my $s (@$scalars) {
 }
 
 $out .= section(<<~'END') . "\n";
-    Aggregate support functions, shared by every aggregate. The state is the
-    core's aggregate state (internal); these are not meant to be called
-    directly: EXECUTE on them is revoked from PUBLIC at the end of this file.
+    The aggregates' state type. A state leaves the process as text (Citus
+    ships partial aggregates this way) or bytes; both are validated in full
+    on the way back in (SQLSTATE 22P03 if invalid).
+    END
+$out .= "CREATE TYPE $STATE;\n\n";
+for my $f (@STATE_IO) {
+    my ($name, $args, $returns, $comment) = @$f;
+    $out .= function_sql(name => $name, symbol => $name, args => $args,
+                         returns => $returns, strict => 1, public => 1,
+                         comment => "$STATE $comment") . "\n";
+}
+$out .= "CREATE TYPE $STATE (\n"
+    . join(",\n", map { "    $_" }
+           "INPUT = ${STATE}_in", "OUTPUT = ${STATE}_out",
+           "RECEIVE = ${STATE}_recv", "SEND = ${STATE}_send",
+           'INTERNALLENGTH = VARIABLE', 'STORAGE = extended')
+    . "\n);\n"
+    . "COMMENT ON TYPE $STATE IS\n    " . quote($STATE_COMMENT) . ";\n\n";
+
+$out .= section(<<~'END') . "\n";
+    Aggregate support functions, shared by every aggregate. They are not
+    meant to be called directly. Those over tradeagg_state are executable by
+    PUBLIC (Citus runs them as the calling user) and validate every state
+    they did not make; EXECUTE on those over `internal` is revoked from
+    PUBLIC at the end of this file.
     END
 for my $f (@SUPPORT_FUNCS) {
-    my ($name, $args, $returns, $strict, $comment) = @$f;
-    $out .= function_sql(name => $name, symbol => $name, args => $args,
+    my ($name, $symbol, $args, $returns, $strict, $comment) = @$f;
+    $out .= function_sql(name => $name, symbol => $symbol, args => $args,
                          returns => $returns, strict => $strict,
                          comment => "$SUPPORT$comment") . "\n";
 }
 
 $out .= section(<<~'END');
-    Aggregates. Each has one transition and one inverse transition function
-    per SQL signature (all overloads of an aggregate share one C entry point),
-    and the shared final, combine, serialize and deserialize functions above.
+    Aggregates. Each has, per SQL signature, a transition function over
+    tradeagg_state and a transition and an inverse transition function over
+    `internal` for moving window frames (all overloads of an aggregate share
+    one C entry point per state type), and the shared final and combine
+    functions above.
     END
 $out .= aggregate_sql($_) for @$aggs;
 
 $out .= section(<<~'END') . "\n";
-    The support functions take or make `internal` values and are for the
+    The support functions that take or make `internal` values are for the
     aggregates only; the aggregates run them with their owner's rights.
     END
 $out .= "REVOKE ALL ON FUNCTION $_ FROM PUBLIC;\n" for @revoke;

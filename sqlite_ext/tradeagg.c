@@ -24,8 +24,7 @@ SQLITE_EXTENSION_INIT1
 
 #include <string.h>
 
-#define TA_FLAGS    (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
-#define TA_MAX_ARGS 3
+#define TA_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
 static void *tasq_alloc(void *ud, size_t n)
 {
@@ -84,6 +83,7 @@ static void tasq_result(sqlite3_context *ctx, const ta_result *r)
     switch (r->type) {
     case TA_R_NULL: sqlite3_result_null(ctx); break;
     case TA_R_REAL: sqlite3_result_double(ctx, r->d); break;
+    case TA_R_INT: sqlite3_result_int64(ctx, r->i); break;
     case TA_R_PERIOD:
         if (r->period.kind == TA_PK_YEAR) {
             sqlite3_result_int(ctx, r->period.key);

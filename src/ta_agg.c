@@ -9,14 +9,17 @@
  * skipped.
  */
 #include "ta_internal.h"
+#include "ta_xsum.h"
 
+#include <stdio.h>
 #include <string.h>
 
 typedef struct row {
     ta_period period;
     double value;
-    bool part;
-    bool skip;
+    bool part;                  /* is_part, or is_export */
+    bool skip;                  /* a NULL period, value, competitor or is_export */
+    const ta_value *competitor; /* hhi(competitor, value) */
 } row;
 
 void ta_agg_init(ta_agg *a, ta_agg_kind kind, const ta_allocator *al)
@@ -28,13 +31,17 @@ void ta_agg_init(ta_agg *a, ta_agg_kind kind, const ta_allocator *al)
 
 void ta_agg_free(ta_agg *a)
 {
-    if (a->ent)
-        a->al.free(a->al.ud, a->ent);
-    a->ent = NULL;
-    a->lo = a->hi = a->cap = 0;
+    ta_extra_free(a);
+    ta_pt_free(&a->pt, &a->al);
+    ta_xsum_free(&a->sum, &a->al);
+    ta_xsum_free(&a->aux, &a->al);
 }
 
-size_t ta_agg_mem_size(const ta_agg *a) { return sizeof *a + (size_t)a->cap * sizeof *a->ent; }
+size_t ta_agg_mem_size(const ta_agg *a)
+{
+    return sizeof *a + ta_pt_mem_size(&a->pt) + ta_extra_mem_size(a) +
+           ta_xsum_mem_size(&a->sum) + ta_xsum_mem_size(&a->aux);
+}
 
 /* A numeric argument for a message: integers exactly as given (2^53 + 1
  * must not print as 2^53), anything else as the double it became. */
@@ -114,6 +121,93 @@ static ta_status read_fy(ta_agg *a, const ta_value *v, const char *fn, ta_error 
     return TA_OK;
 }
 
+static ta_status read_months(ta_agg *a, const ta_value *v, const char *fn, ta_error *e)
+{
+    char shown[TA_RENDER_MAX];
+    double m;
+    if (v->type == TA_V_INT && a->months && v->i == a->months)
+        return TA_OK; /* the same months as before: every row of a group */
+    ta_status st = param_number(v, fn, "months", &m, e);
+    if (st != TA_OK)
+        return st;
+    if (!(m >= 1 && m <= TA_MONTHS_MAX) || m != (int)m) {
+        render_number(v, m, shown);
+        return ta_fail(e, TA_ERR_PARAM, "%s: invalid months %s (expected an integer from 1 to %d)",
+                       fn, shown, TA_MONTHS_MAX);
+    }
+    if (a->months && a->months != (int)m)
+        return ta_fail(e, TA_ERR_PARAM,
+                       "%s: months must be the same in every row of a group (%d and %d)", fn,
+                       a->months, (int)m);
+    a->months = (uint16_t)m;
+    return TA_OK;
+}
+
+/* A base period for a message: dates quoted, years bare, as users write them. */
+static void show_period(int kind, int32_t key, char out[16])
+{
+    char buf[12];
+    ta_period_format((ta_period){(ta_pkind)kind, key}, buf);
+    snprintf(out, 16, kind == TA_PK_DATE ? "'%s'" : "%s", buf);
+}
+
+static ta_status read_base(ta_agg *a, const ta_value *v, const char *fn, ta_error *e)
+{
+    char shown[TA_RENDER_MAX], x[16], y[16];
+    ta_period p;
+    bool is_null;
+    if (v->type == TA_V_NULL)
+        return ta_fail(e, TA_ERR_PARAM, "%s: base_period must not be NULL", fn);
+    if (ta_arg_period(v, fn, &p, &is_null, NULL) != TA_OK) {
+        ta_render_value(v, shown);
+        return ta_fail(e, TA_ERR_PERIOD,
+                       "%s: invalid base_period %s (expected YYYY-MM-DD, YYYY-MM or a year)", fn,
+                       shown);
+    }
+    if (a->base_kind && (a->base != p.key || a->base_kind != p.kind)) {
+        show_period(a->base_kind, a->base, x);
+        show_period(p.kind, p.key, y);
+        return ta_fail(e, TA_ERR_PARAM,
+                       "%s: base_period must be the same in every row of a group (%s and %s)", fn,
+                       x, y);
+    }
+    a->base = p.key;
+    a->base_kind = (uint8_t)p.kind;
+    return TA_OK;
+}
+
+/* Parameters that depend on the period kind, once both are known: months on
+ * an annual series must be whole years, a base_period of the group's kind. */
+static ta_status check_kind_params(const ta_agg *a, const char *fn, ta_error *e)
+{
+    char shown[16];
+    if (a->pkind == TA_PK_YEAR && a->months % 12 != 0)
+        return ta_fail(e, TA_ERR_PARAM,
+                       "%s: invalid months %d for annual periods (expected a multiple of 12)", fn,
+                       a->months);
+    if (a->base_kind && a->pkind != TA_PK_NONE && a->base_kind != a->pkind) {
+        show_period(a->base_kind, a->base, shown);
+        return ta_fail(e, TA_ERR_PARAM,
+                       a->base_kind == TA_PK_YEAR
+                           ? "%s: base_period %s is annual but the group has dated periods"
+                           : "%s: base_period %s is dated but the group has annual periods",
+                       fn, shown);
+    }
+    return TA_OK;
+}
+
+/* hhi(competitor, value): TEXT or INTEGER; NULL skips the row. */
+static ta_status read_competitor(const ta_value *v, const char *fn, row *r, ta_error *e)
+{
+    char shown[TA_RENDER_MAX];
+    r->competitor = v;
+    if (v->type == TA_V_NULL || v->type == TA_V_TEXT || v->type == TA_V_INT)
+        return TA_OK;
+    ta_render_value(v, shown);
+    return ta_fail(e, TA_ERR_VALUE, "%s: invalid competitor %s (expected text or an integer)", fn,
+                   shown);
+}
+
 /* Dated and annual periods never meet in one group; v is shown as given. */
 static ta_status check_pkind(ta_agg *a, ta_period p, const ta_value *v, const char *fn, ta_error *e)
 {
@@ -175,8 +269,8 @@ static ta_status read_period(ta_agg *a, const ta_value *v, ta_period *p, bool *i
     return TA_OK;
 }
 
-/* The trailing parameter or flag, if the aggregate takes one (v is NULL when
- * an optional fy_start_month was left out). */
+/* A parameter or flag after the value (v is NULL when an optional
+ * fy_start_month was left out). */
 static ta_status read_extra(ta_agg *a, int i, const ta_value *v, row *r, ta_error *e)
 {
     const ta_agg_desc *d = ta_desc(a);
@@ -184,13 +278,21 @@ static ta_status read_extra(ta_agg *a, int i, const ta_value *v, row *r, ta_erro
     case TA_ROLE_TARGET: return read_target(a, v, d->name, e);
     case TA_ROLE_FY: return read_fy(a, v, d->name, e);
     case TA_ROLE_FLAG: return ta_arg_flag(v, d->name, d->argnames[i], &r->part, e);
+    case TA_ROLE_MONTHS: return read_months(a, v, d->name, e);
+    case TA_ROLE_BASE: return read_base(a, v, d->name, e);
+    case TA_ROLE_EXPORT:
+        if (v->type == TA_V_NULL) {
+            r->skip = true; /* neither an export nor an import */
+            return TA_OK;
+        }
+        return ta_arg_flag(v, d->name, d->argnames[i], &r->part, e);
     default: return ta_fail(e, TA_ERR_INTERNAL, "%s: bad argument table", d->name);
     }
 }
 
-/* Every aggregate's arguments are [period,] value [, parameter or flag]
- * (ta_registry.c; test_agg checks the table keeps that shape), so a row is
- * read in a straight line: this runs for every row. */
+/* Every aggregate's arguments are [period or competitor,] value [,
+ * parameters or flags] (ta_registry.c; test_agg checks the table keeps that
+ * shape), so a row is read in a straight line: this runs for every row. */
 static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_error *e)
 {
     const ta_agg_desc *d = ta_desc(a);
@@ -201,33 +303,36 @@ static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_
     if (argc < d->min_args || argc > d->max_args)
         return ta_fail(e, TA_ERR_INTERNAL, "%s: called with %d arguments", d->name, argc);
     r->part = false;
+    r->skip = false;
     if (d->periodic && (st = read_period(a, &argv[i++], &r->period, &null_period, e)) != TA_OK)
         return st;
+    if (d->roles[0] == TA_ROLE_COMPETITOR) {
+        if ((st = read_competitor(&argv[i++], d->name, r, e)) != TA_OK)
+            return st;
+        r->skip = r->competitor->type == TA_V_NULL;
+    }
     st = ta_arg_number(&argv[i], d->name, d->argnames[i], &r->value, &null_value, e);
     if (st != TA_OK)
         return st;
-    if (++i < d->max_args && (st = read_extra(a, i, i < argc ? &argv[i] : NULL, r, e)) != TA_OK)
+    for (i++; i < d->max_args; i++)
+        if ((st = read_extra(a, i, i < argc ? &argv[i] : NULL, r, e)) != TA_OK)
+            return st;
+    if ((a->months || a->base_kind) && (st = check_kind_params(a, d->name, e)) != TA_OK)
         return st;
-    r->skip = null_period || null_value;
+    r->skip = r->skip || null_period || null_value;
     return TA_OK;
 }
 
-/* Adds sign * the row to the running sums of a non-periodic aggregate.
- * Values are finite, so a compensation stays finite while its sum does. */
-static ta_status add_sums(ta_agg *a, const row *r, double sign, ta_error *e)
+/* Adds sign * the row to the exact sums of a non-periodic aggregate. Only
+ * memory can fail: a sum out of range is reported when a result is read. */
+static ta_status add_sums(ta_agg *a, const row *r, int sign, ta_error *e)
 {
-    ta_ksum sum = a->sum, aux = a->aux;
-
-    ta_ksum_add(&sum, sign * r->value);
-    if (a->kind == TA_AGG_SHARE_OF && r->part)
-        ta_ksum_add(&aux, sign * r->value);
-    else if (a->kind == TA_AGG_HHI)
-        ta_ksum_add(&aux, sign * (r->value * r->value));
-    if (!isfinite(sum.s) || !isfinite(aux.s))
-        return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", ta_desc(a)->name);
-    a->sum = sum;
-    a->aux = aux;
-    return TA_OK;
+    ta_status st = ta_xsum_add(&a->sum, sign * r->value, &a->al);
+    if (st == TA_OK && a->kind == TA_AGG_SHARE_OF && r->part)
+        st = ta_xsum_add(&a->aux, sign * r->value, &a->al);
+    else if (st == TA_OK && a->kind == TA_AGG_HHI)
+        st = ta_xsum_add_square(&a->aux, r->value, sign, &a->al);
+    return st == TA_OK ? TA_OK : ta_fail(e, st, "%s: out of memory", ta_desc(a)->name);
 }
 
 static ta_status pt_status(ta_status st, const char *fn, ta_error *e)
@@ -255,9 +360,11 @@ ta_status ta_agg_add(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
         return ta_fail(e, TA_ERR_PARAM, "hhi: invalid value %s (expected a number >= 0)", shown);
     }
     if (d->periodic)
-        st = pt_status(ta_pt_add(a, r.period.key, r.value), d->name, e);
-    else
+        st = pt_status(ta_pt_add(&a->pt, r.period.key, r.value, &a->al), d->name, e);
+    else if (!ta_extra_kind(a->kind))
         st = add_sums(a, &r, 1, e);
+    if (st == TA_OK && ta_extra_kind(a->kind))
+        st = pt_status(ta_extra_row(a, r.period.key, r.competitor, r.value, r.part, 1), d->name, e);
     if (st == TA_OK)
         a->nrows++;
     return st;
@@ -273,13 +380,18 @@ ta_status ta_agg_remove(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
     if (a->nrows == 0)
         return pt_status(TA_ERR_INTERNAL, d->name, e);
     if (d->periodic)
-        st = pt_status(ta_pt_remove(a, r.period.key, r.value), d->name, e);
-    else
+        st = pt_status(ta_pt_remove(&a->pt, r.period.key, r.value, &a->al), d->name, e);
+    else if (!ta_extra_kind(a->kind))
         st = add_sums(a, &r, -1, e);
+    if (st == TA_OK && ta_extra_kind(a->kind))
+        st =
+            pt_status(ta_extra_row(a, r.period.key, r.competitor, r.value, r.part, -1), d->name, e);
     if (st != TA_OK)
         return st;
-    if (--a->nrows == 0) /* exactly zero again, whatever rounding left */
-        a->sum = a->aux = (ta_ksum){0, 0};
+    if (--a->nrows == 0) { /* the exact sums are 0: drop any accumulator */
+        ta_xsum_free(&a->sum, &a->al);
+        ta_xsum_free(&a->aux, &a->al);
+    }
     return TA_OK;
 }
 
@@ -301,6 +413,16 @@ static ta_status merge_params(ta_agg *dst, const ta_agg *src, ta_error *e)
     if (dst->pkind && src->pkind && dst->pkind != src->pkind)
         return ta_fail(e, TA_ERR_PERIOD, "%s: cannot merge states with dated and annual periods",
                        fn);
+    if (dst->months && src->months && dst->months != src->months)
+        return ta_fail(e, TA_ERR_PARAM, "%s: cannot merge states with different months (%d and %d)",
+                       fn, dst->months, src->months);
+    if (dst->base_kind && src->base_kind &&
+        (dst->base != src->base || dst->base_kind != src->base_kind)) {
+        show_period(dst->base_kind, dst->base, x);
+        show_period(src->base_kind, src->base, y);
+        return ta_fail(e, TA_ERR_PARAM,
+                       "%s: cannot merge states with different base_period (%s and %s)", fn, x, y);
+    }
     if (src->has_target) {
         dst->target = src->target;
         dst->has_target = 1;
@@ -309,7 +431,13 @@ static ta_status merge_params(ta_agg *dst, const ta_agg *src, ta_error *e)
         dst->fy = src->fy;
     if (src->pkind)
         dst->pkind = src->pkind;
-    return TA_OK;
+    if (src->months)
+        dst->months = src->months;
+    if (src->base_kind) {
+        dst->base = src->base;
+        dst->base_kind = src->base_kind;
+    }
+    return check_kind_params(dst, fn, e);
 }
 
 ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e)
@@ -322,17 +450,15 @@ ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e)
     ta_status st = merge_params(dst, src, e);
     if (st != TA_OK)
         return st;
+    if (ta_extra_kind(dst->kind) && (st = ta_extra_merge(dst, src)) != TA_OK)
+        return pt_status(st, fn, e);
     if (ta_desc(dst)->periodic) {
-        if ((st = ta_pt_merge(dst, src)) != TA_OK)
+        if ((st = ta_pt_merge(&dst->pt, &src->pt, &dst->al)) != TA_OK)
             return pt_status(st, fn, e);
     } else {
-        ta_ksum sum = dst->sum, aux = dst->aux;
-        ta_ksum_merge(&sum, src->sum);
-        ta_ksum_merge(&aux, src->aux);
-        if (!ta_ksum_finite(sum) || !ta_ksum_finite(aux))
-            return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
-        dst->sum = sum;
-        dst->aux = aux;
+        if ((st = ta_xsum_merge(&dst->sum, &src->sum, 1, &dst->al)) != TA_OK ||
+            (st = ta_xsum_merge(&dst->aux, &src->aux, 1, &dst->al)) != TA_OK)
+            return ta_fail(e, st, "%s: out of memory", fn);
     }
     dst->nrows += src->nrows;
     return TA_OK;

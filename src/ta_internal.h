@@ -5,36 +5,13 @@
 #define TA_INTERNAL_H
 
 #include "tradeagg.h"
+#include "ta_ptable.h"
 
 #include <math.h>
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
 #endif
-
-/* ---- compensated summation (Kahan–Babuška–Neumaier) -------------------- */
-
-/* The rounding error of each addition is exact (TwoSum) and is collected in
- * c, so s + c carries the sum with about twice double precision. */
-static inline void ta_ksum_add(ta_ksum *k, double x)
-{
-    double t = k->s + x;
-    if (fabs(k->s) >= fabs(x))
-        k->c += (k->s - t) + x;
-    else
-        k->c += (x - t) + k->s;
-    k->s = t;
-}
-
-static inline void ta_ksum_merge(ta_ksum *k, ta_ksum other)
-{
-    ta_ksum_add(k, other.s);
-    ta_ksum_add(k, other.c);
-}
-
-static inline double ta_ksum_value(ta_ksum k) { return k.s + k.c; }
-
-static inline bool ta_ksum_finite(ta_ksum k) { return isfinite(k.s) && isfinite(k.c); }
 
 /* ---- errors (ta_error.c) ------------------------------------------------ */
 
@@ -53,10 +30,6 @@ ta_status ta_fail(ta_error *e, ta_status code, const char *fmt, ...) TA_PRINTF(3
 void ta_render_value(const ta_value *v, char out[TA_RENDER_MAX]);
 /* A double in its shortest round-trip form: 0, -5, 0.1, NaN, Infinity. */
 void ta_render_double(double d, char out[TA_RENDER_MAX]);
-
-/* A sum of squares below this (2^-969) may be made of squares that fell
- * into the subnormal range and lost precision: hhi refuses to answer. */
-#define TA_HHI_MIN_SQUARES 0x1p-969
 
 /* ---- periods (ta_period.c) ---------------------------------------------- */
 
@@ -79,9 +52,11 @@ bool ta_date_valid(int y, int m, int d);
 void ta_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 /* Parses 'YYYY-MM-DD[anything]' or 'YYYY-MM'. */
 bool ta_parse_period_text(const char *p, size_t n, int32_t *key);
-/* The same day one year earlier (Feb 29 -> Feb 28); annual: y - 1. The result
- * may fall before year 1 (key <= 0 or y = 0); it then matches no period. */
-int32_t ta_key_year_earlier(ta_pkind pk, int32_t key);
+/* SPEC "Shift": the date `months` calendar months before key, its day clamped
+ * to the end of that month (Mar 31 - 1 = Feb 28 or 29; 12 months is "one year
+ * earlier", Feb 29 -> Feb 28); annual: key - months / 12, months a multiple
+ * of 12. False when that falls before year 1: it reaches no period. */
+bool ta_key_shift(ta_pkind pk, int32_t key, int months, int32_t *out);
 /* First period of the (fiscal) year containing key; annual: key itself. */
 int32_t ta_key_fy_start(ta_pkind pk, int32_t key, int fy);
 /* Months of the (fiscal) year up to and including key's month; annual: 12. */
@@ -113,17 +88,38 @@ static inline ta_status ta_arg_number(const ta_value *v, const char *fn, const c
 }
 ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *out, ta_error *e);
 
-/* ---- per-period table (ta_ptable.c) --------------------------------------- */
+/* ---- round 2 ---------------------------------------------------------------- */
 
-ta_status ta_pt_add(ta_agg *a, int32_t key, double v);
-/* TA_ERR_INTERNAL when the key has no rows. */
-ta_status ta_pt_remove(ta_agg *a, int32_t key, double v);
-ta_status ta_pt_merge(ta_agg *dst, const ta_agg *src);
-ta_status ta_pt_reserve(ta_agg *a, uint32_t n);
-/* Index of the first live entry with key >= k (a->hi if none). */
-uint32_t ta_pt_lower_bound(const ta_agg *a, int32_t k);
-/* Compensated sum and row count of the entries with lo_key <= key <= hi_key. */
-ta_ksum ta_pt_range_sum(const ta_agg *a, int32_t lo_key, int32_t hi_key, uint64_t *rows);
+#define TA_MONTHS_MAX 1200
+
+/* Aggregates with a ta_extra (ta_extra.h). */
+static inline bool ta_extra_kind(int kind)
+{
+    return kind == TA_AGG_TRADE_BALANCE || kind == TA_AGG_COVERAGE ||
+           kind == TA_AGG_HHI_COMPETITOR || kind == TA_AGG_YTD_CONTRIBUTION;
+}
+ta_status ta_extra_row(ta_agg *a, int32_t key, const ta_value *competitor, double v, bool flag,
+                       int sign);
+ta_status ta_extra_merge(ta_agg *dst, const ta_agg *src);
+void ta_extra_free(ta_agg *a);
+size_t ta_extra_mem_size(const ta_agg *a);
+ta_status ta_extra_result(const ta_agg *a, ta_result *r, ta_error *e);
+size_t ta_extra_serial_size(const ta_agg *a);
+uint8_t *ta_extra_serialize(const ta_agg *a, uint8_t *p);
+ta_status ta_extra_deserialize(ta_agg *a, const uint8_t **p, const uint8_t *end, ta_error *e);
+/* The results of ta_compare.c. */
+ta_status ta_compare_result(const ta_agg *a, ta_result *r, ta_error *e);
+
+/* ---- derived results (ta_derive.c): SPEC "Values", to the operation ------- */
+
+/* growth_rate(c, p) = (c - p) / |p|; false (a NULL result) when p == 0. */
+bool ta_growth(double c, double p, double *out);
+/* share, attainment, coverage: a / b, one division. */
+double ta_ratio(double a, double b);
+/* projected = (ytd * 12) / months. */
+double ta_projected(double ytd, int months);
+/* index = 100 * (a / b). */
+double ta_index(double a, double b);
 
 /* ---- results (ta_result.c) ------------------------------------------------ */
 

@@ -106,14 +106,21 @@ bool ta_parse_period_text(const char *p, size_t n, int32_t *key)
     return true;
 }
 
-int32_t ta_key_year_earlier(ta_pkind pk, int32_t key)
+bool ta_key_shift(ta_pkind pk, int32_t key, int months, int32_t *out)
 {
-    if (pk != TA_PK_DATE)
-        return key - 1;
-    int m = ta_key_m(key), d = ta_key_d(key);
-    if (m == 2 && d == 29)
-        d = 28;
-    return ta_key_make(ta_key_y(key) - 1, m, d);
+    if (pk != TA_PK_DATE) {
+        int32_t y = key - months / 12; /* months is a multiple of 12 here */
+        *out = y;
+        return y >= TA_YEAR_MIN;
+    }
+    /* Count months from year 0 so that one division gives year and month. */
+    int64_t m = (int64_t)ta_key_y(key) * 12 + (ta_key_m(key) - 1) - months;
+    int y = (int)(m / 12), mo = (int)(m % 12) + 1;
+    if (m < 0 || y < TA_YEAR_MIN)
+        return false;
+    int d = ta_key_d(key), last = days_in_month(y, mo);
+    *out = ta_key_make(y, mo, d < last ? d : last);
+    return true;
 }
 
 int32_t ta_key_fy_start(ta_pkind pk, int32_t key, int fy)

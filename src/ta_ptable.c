@@ -1,226 +1,599 @@
 /*
- * ta_ptable.c — the per-period table of a periodic aggregate.
+ * ta_ptable.c — changes to a period table (ta_ptable.h): add, remove,
+ * merge, build from bytes. The layout is in ta_ptree.h.
  *
- * Rows of one period are added together first, so memory grows with the
- * number of distinct periods, never with rows. The table is a sorted array
- * whose live part is ent[lo .. hi-1]:
- *   - rows arriving in period order (the common case) hit the last entry or
- *     append, with no search;
- *   - a sliding window frame drops its oldest period by moving lo, with no
- *     copying.
+ * Costs: a row of a period that exists costs a search (none when it is the
+ * latest period or near the one touched last); a new period costs a search
+ * plus a shift within one leaf, and a split every few dozen new periods;
+ * a period that goes may merge or rebalance two leaves. So any arrival
+ * order costs O(log P) per row. Splits at either end of the table leave the
+ * old leaf full, so rows in ascending or descending period order fill
+ * leaves completely; elsewhere leaves split in half.
  */
-#include "ta_internal.h"
+#include "ta_ptree.h"
 
 #include <string.h>
 
-static uint32_t live(const ta_agg *a) { return a->hi - a->lo; }
+void ta_pt_init(ta_ptable *t) { memset(t, 0, sizeof *t); }
 
-/* Room for n more entries at the end. Compacts or grows; indexes relative to
- * lo stay valid, absolute ones do not. */
-ta_status ta_pt_reserve(ta_agg *a, uint32_t n)
+static void free_subtree(void *p, uint32_t height, const ta_allocator *al)
 {
-    uint32_t used = live(a);
-    if (a->hi + (uint64_t)n <= a->cap)
-        return TA_OK;
-    if ((uint64_t)used + n <= a->cap && a->lo >= a->cap / 2) {
-        memmove(a->ent, a->ent + a->lo, (size_t)used * sizeof *a->ent);
+    if (height == 0) {
+        pt_leaf *l = p;
+        for (uint32_t i = 0; i < l->n; i++)
+            ta_xsum_free(&PT_SUM(l)[i], al);
     } else {
-        /* Grow by half, then fill the power-of-two size that allocators
-         * (PostgreSQL's among them) round a request up to anyway. */
-        uint64_t want = ((uint64_t)used + n) * 3 / 2 * sizeof *a->ent, bytes = 128;
-        while (bytes < want)
-            bytes *= 2;
-        uint64_t cap = bytes / sizeof *a->ent;
-        if (cap > UINT32_MAX / 2)
-            return TA_ERR_NOMEM;
-        ta_pentry *ent = a->al.alloc(a->al.ud, (size_t)cap * sizeof *ent);
-        if (!ent)
-            return TA_ERR_NOMEM;
-        if (used)
-            memcpy(ent, a->ent + a->lo, (size_t)used * sizeof *ent);
-        if (a->ent)
-            a->al.free(a->al.ud, a->ent);
-        a->ent = ent;
-        a->cap = (uint32_t)cap;
+        pt_node *n = p;
+        for (uint32_t i = 0; i < n->n; i++)
+            free_subtree(n->kid[i], height - 1, al);
     }
-    a->lo = 0;
-    a->hi = used;
-    return TA_OK;
+    al->free(al->ud, p);
 }
 
-uint32_t ta_pt_lower_bound(const ta_agg *a, int32_t k)
+void ta_pt_free(ta_ptable *t, const ta_allocator *al)
 {
-    uint32_t lo = a->lo, hi = a->hi;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (a->ent[mid].key < k)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (t->root)
+        free_subtree(t->root, t->height, al);
+    if (t->scan) {
+        pt_scan_reset(t, al);
+        al->free(al->ud, t->scan);
     }
-    return lo;
+    ta_pt_init(t);
 }
 
-/* Adds v to an existing entry, refusing a sum that leaves the double range. */
-static ta_status entry_add(ta_pentry *p, double v)
+/* A change at key invalidates a running scan that has read it. */
+static void scan_touch(ta_ptable *t, int32_t key, const ta_allocator *al)
 {
-    ta_ksum k = {p->s, p->c};
-    if (p->count == UINT32_MAX)
+    if (t->scan && t->scan->valid && key <= t->scan->key)
+        pt_scan_reset(t, al);
+}
+
+static ta_status entry_add(ta_ptable *t, pt_leaf *l, uint32_t i, double v,
+                           const ta_allocator *al)
+{
+    if (PT_CNT(l)[i] == UINT32_MAX)
         return TA_ERR_RANGE;
-    ta_ksum_add(&k, v);
-    if (!isfinite(k.s)) /* v is finite: c stays finite while s does */
-        return TA_ERR_RANGE;
-    p->s = k.s;
-    p->c = k.c;
-    p->count++;
-    return TA_OK;
-}
-
-ta_status ta_pt_add(ta_agg *a, int32_t key, double v)
-{
-    ta_status st;
-    uint32_t at;
-
-    if (live(a) > 0) {
-        ta_pentry *last = &a->ent[a->hi - 1];
-        if (key == last->key)
-            return entry_add(last, v);
-        if (key > last->key)
-            goto append;
-        /* The period touched last, or the one after it (a scan that walks
-         * each series through its periods in order), before any search. */
-        at = a->hint;
-        if (at < a->lo || at >= a->hi || a->ent[at].key != key) {
-            if (at + 1 >= a->lo && at + 1 < a->hi && a->ent[at + 1].key == key)
-                at++;
-            else
-                at = ta_pt_lower_bound(a, key);
-        }
-        if (a->ent[at].key == key) {
-            a->hint = at;
-            return entry_add(&a->ent[at], v);
-        }
-        /* Insert at 'at': shift whichever side is shorter. */
-        if (a->lo > 0 && at - a->lo < a->hi - at) {
-            a->lo--;
-            at--;
-            memmove(a->ent + a->lo, a->ent + a->lo + 1, (size_t)(at - a->lo) * sizeof *a->ent);
-        } else {
-            uint32_t rel = at - a->lo;
-            if ((st = ta_pt_reserve(a, 1)) != TA_OK)
-                return st;
-            at = a->lo + rel;
-            memmove(a->ent + at + 1, a->ent + at, (size_t)(a->hi - at) * sizeof *a->ent);
-            a->hi++;
-        }
-        a->ent[at] = (ta_pentry){key, 1, v, 0};
-        return TA_OK;
-    }
-append:
-    if ((st = ta_pt_reserve(a, 1)) != TA_OK)
+    ta_status st = ta_xsum_add(&PT_SUM(l)[i], v, al);
+    if (st != TA_OK)
         return st;
-    a->ent[a->hi++] = (ta_pentry){key, 1, v, 0};
+    PT_CNT(l)[i]++;
+    t->rows++;
     return TA_OK;
 }
 
-ta_status ta_pt_remove(ta_agg *a, int32_t key, double v)
+static void leaf_put(ta_ptable *t, pt_leaf *l, uint32_t i, const pt_entry *e)
 {
-    uint32_t at;
-
-    if (live(a) == 0)
-        return TA_ERR_INTERNAL;
-    /* A sliding frame removes its oldest period: check the front first. */
-    at = a->ent[a->lo].key == key ? a->lo : ta_pt_lower_bound(a, key);
-    if (at == a->hi || a->ent[at].key != key)
-        return TA_ERR_INTERNAL;
-    ta_pentry *p = &a->ent[at];
-    if (p->count > 1) {
-        ta_ksum k = {p->s, p->c};
-        ta_ksum_add(&k, -v);
-        if (!ta_ksum_finite(k))
-            return TA_ERR_RANGE;
-        p->s = k.s;
-        p->c = k.c;
-        p->count--;
-        return TA_OK;
-    }
-    /* The period has no rows left: it goes, whatever rounding left in it. */
-    if (at == a->lo)
-        a->lo++;
-    else {
-        memmove(p, p + 1, (size_t)(a->hi - at - 1) * sizeof *p);
-        a->hi--;
-    }
-    if (a->lo == a->hi)
-        a->lo = a->hi = 0;
-    return TA_OK;
+    pt_move(l, i + 1, l, i, l->n - i);
+    pt_set(l, i, e);
+    l->n++;
+    t->size++;
+    t->rows += e->count;
 }
 
-static ta_status entry_merge(ta_pentry *dst, const ta_pentry *src)
+static void node_put(pt_node *n, uint32_t i, int32_t key, void *kid)
 {
-    ta_ksum k = {dst->s, dst->c};
-    if ((uint64_t)dst->count + src->count > UINT32_MAX)
-        return TA_ERR_RANGE;
-    ta_ksum_merge(&k, (ta_ksum){src->s, src->c});
-    if (!ta_ksum_finite(k))
-        return TA_ERR_RANGE;
-    dst->s = k.s;
-    dst->c = k.c;
-    dst->count += src->count;
-    return TA_OK;
+    memmove(n->key + i + 1, n->key + i, (size_t)(n->n - i) * sizeof *n->key);
+    memmove(n->kid + i + 1, n->kid + i, (size_t)(n->n - i) * sizeof *n->kid);
+    n->key[i] = key;
+    n->kid[i] = kid;
+    n->n++;
 }
 
-ta_status ta_pt_merge(ta_agg *dst, const ta_agg *src)
+static void node_drop(pt_node *n, uint32_t i)
 {
-    uint32_t ns = live(src), nd = live(dst);
-    ta_status st;
+    memmove(n->key + i, n->key + i + 1, (size_t)(n->n - i - 1) * sizeof *n->key);
+    memmove(n->kid + i, n->kid + i + 1, (size_t)(n->n - i - 1) * sizeof *n->kid);
+    n->n--;
+}
 
-    if (ns == 0)
-        return TA_OK;
-    const ta_pentry *s = src->ent + src->lo;
-    if (nd == 0 || s[0].key > dst->ent[dst->hi - 1].key) {
-        if ((st = ta_pt_reserve(dst, ns)) != TA_OK)
-            return st;
-        memcpy(dst->ent + dst->hi, s, (size_t)ns * sizeof *s);
-        dst->hi += ns;
+/* Where a full node of n items splits, inserting at pos: at an end of the
+ * table the old node stays full. */
+static uint32_t split_point(uint32_t n, uint32_t pos, bool left_edge, bool right_edge,
+                            uint32_t first)
+{
+    if (pos == n && right_edge)
+        return n;
+    if (pos == first && left_edge)
+        return first;
+    return n / 2;
+}
+
+/* Splits full leaf l into l and r (r after l in the chain), then puts e at
+ * position pos of the old order. */
+static void split_leaf(ta_ptable *t, pt_leaf *l, pt_leaf *r, uint32_t pos, const pt_entry *e)
+{
+    uint32_t n = l->n, s = split_point(n, pos, l == t->first, l == t->last, 0);
+    pt_move(r, 0, l, s, n - s);
+    r->n = n - s;
+    l->n = s;
+    r->prev = l;
+    r->next = l->next;
+    if (l->next)
+        l->next->prev = r;
+    else
+        t->last = r;
+    l->next = r;
+    if (pos <= s && s < PT_LEAF_CAP) {
+        leaf_put(t, l, pos, e);
+        t->hint = l;
+    } else {
+        leaf_put(t, r, pos - s, e);
+        t->hint = r;
+    }
+}
+
+static void split_node(pt_node *n, pt_node *r, uint32_t pos, int32_t key, void *kid, bool left_edge,
+                       bool right_edge)
+{
+    uint32_t c = n->n, s = split_point(c, pos, left_edge, right_edge, 1);
+    memcpy(r->key, n->key + s, (size_t)(c - s) * sizeof *n->key);
+    memcpy(r->kid, n->kid + s, (size_t)(c - s) * sizeof *n->kid);
+    r->n = c - s;
+    n->n = s;
+    if (pos <= s && s < PT_NODE_CAP)
+        node_put(n, pos, key, kid);
+    else
+        node_put(r, pos - s, key, kid);
+}
+
+/* The only leaf of t, full, moved to one with room for about twice as many
+ * entries; NULL when out of memory (t is then unchanged). */
+static pt_leaf *grow_root(ta_ptable *t, const ta_allocator *al)
+{
+    pt_leaf *l = t->root;
+    uint32_t cap = l->cap * 2 + 1 < PT_LEAF_CAP ? l->cap * 2 + 1 : PT_LEAF_CAP;
+    pt_leaf *g = al->alloc(al->ud, pt_leaf_bytes(cap));
+    if (!g)
+        return NULL;
+    *g = (pt_leaf){l->n, cap, NULL, NULL};
+    pt_move(g, 0, l, 0, l->n);
+    al->free(al->ud, l);
+    t->root = t->first = t->last = t->hint = g;
+    return g;
+}
+
+/* Puts e (its key absent from t) where it belongs, splitting what must
+ * split. Every node the split needs is allocated first, so on failure
+ * (TA_ERR_NOMEM) t is unchanged. */
+static ta_status place_split(ta_ptable *t, const pt_entry *e, const ta_allocator *al)
+{
+    pt_node *path[PT_MAXH];
+    uint32_t at[PT_MAXH], need = 1, h = t->height;
+    bool left[PT_MAXH + 1], right[PT_MAXH + 1];
+    void *spare[PT_MAXH + 2];
+
+    if (!t->root) {
+        pt_leaf *l = al->alloc(al->ud, pt_leaf_bytes(PT_LEAF_FIRST));
+        if (!l)
+            return TA_ERR_NOMEM;
+        *l = (pt_leaf){0, PT_LEAF_FIRST, NULL, NULL};
+        t->root = t->first = t->last = t->hint = l;
+        leaf_put(t, l, 0, e);
         return TA_OK;
     }
-    /* Interleaved periods: merge the two sorted runs into a new array. */
-    ta_pentry *out = dst->al.alloc(dst->al.ud, ((size_t)nd + ns) * sizeof *out);
-    if (!out)
+    pt_leaf *l = pt_descend(t, e->key, path, at);
+    uint32_t pos = pt_leaf_lb(l, e->key);
+    if (l->n == l->cap && l->cap < PT_LEAF_CAP) {
+        if (!(l = grow_root(t, al)))
+            return TA_ERR_NOMEM;
+    }
+    if (l->n < l->cap) {
+        leaf_put(t, l, pos, e);
+        t->hint = l;
+        return TA_OK;
+    }
+    /* left[d] / right[d]: the node at depth d is on the table's left /
+     * right edge (depth h is the leaf). */
+    left[0] = right[0] = true;
+    for (uint32_t d = 0; d < h; d++) {
+        left[d + 1] = left[d] && at[d] == 0;
+        right[d + 1] = right[d] && at[d] == path[d]->n - 1;
+    }
+    uint32_t d = h;
+    while (d > 0 && path[d - 1]->n == PT_NODE_CAP) {
+        need++;
+        d--;
+    }
+    if (d == 0 && ++need > PT_MAXH)
         return TA_ERR_NOMEM;
-    const ta_pentry *d = dst->ent + dst->lo;
-    uint32_t i = 0, j = 0, n = 0;
-    while (i < nd || j < ns) {
-        if (j == ns || (i < nd && d[i].key < s[j].key))
-            out[n++] = d[i++];
-        else if (i == nd || s[j].key < d[i].key)
-            out[n++] = s[j++];
-        else {
-            out[n] = d[i++];
-            if ((st = entry_merge(&out[n++], &s[j++])) != TA_OK) {
-                dst->al.free(dst->al.ud, out);
-                return st;
-            }
+    for (uint32_t i = 0; i < need; i++) {
+        spare[i] = al->alloc(al->ud, i == 0 ? pt_leaf_bytes(PT_LEAF_CAP) : sizeof(pt_node));
+        if (!spare[i]) {
+            while (i > 0)
+                al->free(al->ud, spare[--i]);
+            return TA_ERR_NOMEM;
         }
     }
-    dst->al.free(dst->al.ud, dst->ent);
-    dst->ent = out;
-    dst->cap = nd + ns;
-    dst->lo = 0;
-    dst->hi = n;
+    pt_leaf *r = spare[0];
+    r->cap = PT_LEAF_CAP;
+    split_leaf(t, l, r, pos, e);
+    int32_t key = PT_KEY(r)[0];
+    void *kid = r;
+    uint32_t used = 1;
+    for (d = h; d > 0; d--) {
+        pt_node *n = path[d - 1];
+        if (n->n < PT_NODE_CAP) {
+            node_put(n, at[d - 1] + 1, key, kid);
+            return TA_OK;
+        }
+        pt_node *rn = spare[used++];
+        split_node(n, rn, at[d - 1] + 1, key, kid, left[d - 1], right[d - 1]);
+        key = rn->key[0];
+        kid = rn;
+    }
+    pt_node *root = spare[used];
+    root->n = 2;
+    root->key[0] = INT32_MIN;
+    root->kid[0] = t->root;
+    root->key[1] = key;
+    root->kid[1] = kid;
+    t->root = root;
+    t->height++;
     return TA_OK;
 }
 
-ta_ksum ta_pt_range_sum(const ta_agg *a, int32_t lo_key, int32_t hi_key, uint64_t *rows)
+/* The entry of key when it is the latest period, the one touched last or
+ * the one after it: rows of a period tend to come together, and a scan
+ * walks each series through its periods in order. */
+static bool quick_find(const ta_ptable *t, int32_t key, pt_leaf **leaf, uint32_t *at)
 {
-    ta_ksum k = {0, 0};
-    uint64_t n = 0;
-    for (uint32_t i = ta_pt_lower_bound(a, lo_key); i < a->hi && a->ent[i].key <= hi_key; i++) {
-        ta_ksum_merge(&k, (ta_ksum){a->ent[i].s, a->ent[i].c});
-        n += a->ent[i].count;
+    pt_leaf *l = t->last, *h = t->hint;
+    uint32_t i = t->hint_i;
+    if (l && PT_KEY(l)[l->n - 1] == key) {
+        *leaf = l;
+        *at = l->n - 1;
+        return true;
     }
-    if (rows)
-        *rows = n;
-    return k;
+    if (!h)
+        return false;
+    if (i < h->n && PT_KEY(h)[i] != key)
+        i++;
+    if (i >= h->n || PT_KEY(h)[i] != key)
+        return false;
+    *leaf = h;
+    *at = i;
+    return true;
+}
+
+ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
+{
+    pt_leaf *l;
+    uint32_t i = 0;
+    ta_status st;
+
+    scan_touch(t, key, al);
+    if (quick_find(t, key, &l, &i)) {
+        t->hint = l;
+        t->hint_i = i;
+        return entry_add(t, l, i, v, al);
+    }
+    l = pt_locate(t, key);
+    if (l) {
+        i = pt_leaf_lb(l, key);
+        if (i < l->n && PT_KEY(l)[i] == key) {
+            t->hint = l;
+            t->hint_i = i;
+            return entry_add(t, l, i, v, al);
+        }
+    }
+    pt_entry e = {key, 1, TA_XSUM_ZERO};
+    if ((st = ta_xsum_add(&e.sum, v, al)) != TA_OK)
+        return st;
+    if (l && l->n < l->cap) {
+        leaf_put(t, l, i, &e);
+        t->hint = l;
+        t->hint_i = i;
+        return TA_OK;
+    }
+    if ((st = place_split(t, &e, al)) != TA_OK)
+        ta_xsum_free(&e.sum, al);
+    return st;
+}
+
+/* ---- removal ---------------------------------------------------------------- */
+
+static void unlink_leaf(ta_ptable *t, pt_leaf *l, const ta_allocator *al)
+{
+    if (l->prev)
+        l->prev->next = l->next;
+    else
+        t->first = l->next;
+    if (l->next)
+        l->next->prev = l->prev;
+    else
+        t->last = l->prev;
+    if (t->hint == l)
+        t->hint = NULL;
+    al->free(al->ud, l);
+}
+
+/* Leaves a and b, neighbours under one parent at kid[i] and kid[i + 1]:
+ * b joins a when both fit in one leaf (true), or they share their entries
+ * evenly. */
+static bool pair_leaves(ta_ptable *t, pt_node *p, uint32_t i, const ta_allocator *al)
+{
+    pt_leaf *a = p->kid[i], *b = p->kid[i + 1];
+    uint32_t total = a->n + b->n, want = total / 2;
+    if (total <= PT_LEAF_CAP) {
+        pt_move(a, a->n, b, 0, b->n);
+        a->n = total;
+        unlink_leaf(t, b, al);
+        node_drop(p, i + 1);
+        return true;
+    }
+    if (a->n < want) {
+        uint32_t k = want - a->n;
+        pt_move(a, a->n, b, 0, k);
+        pt_move(b, 0, b, k, b->n - k);
+        a->n += k;
+        b->n -= k;
+    } else {
+        uint32_t k = a->n - want;
+        pt_move(b, k, b, 0, b->n);
+        pt_move(b, 0, a, want, k);
+        a->n = want;
+        b->n += k;
+    }
+    p->key[i + 1] = PT_KEY(b)[0];
+    return false;
+}
+
+/* The same for inner nodes; the parent's bound for b moves with them. */
+static bool pair_nodes(pt_node *p, uint32_t i, const ta_allocator *al)
+{
+    pt_node *a = p->kid[i], *b = p->kid[i + 1];
+    uint32_t total = a->n + b->n, want = total / 2;
+    b->key[0] = p->key[i + 1];
+    if (total <= PT_NODE_CAP) {
+        memcpy(a->key + a->n, b->key, (size_t)b->n * sizeof *b->key);
+        memcpy(a->kid + a->n, b->kid, (size_t)b->n * sizeof *b->kid);
+        a->n = total;
+        al->free(al->ud, b);
+        node_drop(p, i + 1);
+        return true;
+    }
+    if (a->n < want) {
+        uint32_t k = want - a->n;
+        memcpy(a->key + a->n, b->key, (size_t)k * sizeof *b->key);
+        memcpy(a->kid + a->n, b->kid, (size_t)k * sizeof *b->kid);
+        memmove(b->key, b->key + k, (size_t)(b->n - k) * sizeof *b->key);
+        memmove(b->kid, b->kid + k, (size_t)(b->n - k) * sizeof *b->kid);
+        a->n += k;
+        b->n -= k;
+    } else {
+        uint32_t k = a->n - want;
+        memmove(b->key + k, b->key, (size_t)b->n * sizeof *b->key);
+        memmove(b->kid + k, b->kid, (size_t)b->n * sizeof *b->kid);
+        memcpy(b->key, a->key + want, (size_t)k * sizeof *b->key);
+        memcpy(b->kid, a->kid + want, (size_t)k * sizeof *b->kid);
+        a->n = want;
+        b->n += k;
+    }
+    p->key[i + 1] = b->key[0];
+    return false;
+}
+
+/* The leaf holding key's place has fewer than PT_LEAF_MIN entries: it
+ * joins or shares with a neighbour, and so on up while nodes run low. */
+static void rebalance(ta_ptable *t, int32_t key, const ta_allocator *al)
+{
+    pt_node *path[PT_MAXH];
+    uint32_t at[PT_MAXH], d = t->height;
+    pt_leaf *l = pt_descend(t, key, path, at);
+
+    if (d == 0) {
+        if (l->n == 0) {
+            unlink_leaf(t, l, al);
+            t->root = NULL;
+        }
+        return;
+    }
+    pt_node *p = path[d - 1];
+    if (p->n > 1) {
+        uint32_t i = at[d - 1] + 1 < p->n ? at[d - 1] : at[d - 1] - 1;
+        if (!pair_leaves(t, p, i, al))
+            return;
+    } else if (l->n == 0) {
+        unlink_leaf(t, l, al);
+        p->n = 0;
+    } else {
+        return;
+    }
+    /* p lost a child. */
+    for (d = t->height - 1; d > 0; d--) {
+        pt_node *n = path[d], *up = path[d - 1];
+        if (n->n >= PT_NODE_MIN)
+            return;
+        if (up->n > 1) {
+            uint32_t i = at[d - 1] + 1 < up->n ? at[d - 1] : at[d - 1] - 1;
+            if (!pair_nodes(up, i, al))
+                return;
+        } else if (n->n == 0) {
+            al->free(al->ud, n);
+            up->n = 0;
+        } else {
+            return;
+        }
+    }
+    /* A root with one child gives way to it; with none, t is empty. */
+    while (t->height > 0 && ((pt_node *)t->root)->n <= 1) {
+        pt_node *root = t->root;
+        t->root = root->n ? root->kid[0] : NULL;
+        t->height = root->n ? t->height - 1 : 0;
+        al->free(al->ud, root);
+    }
+}
+
+ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
+{
+    pt_leaf *l = pt_locate(t, key);
+    uint32_t i = l ? pt_leaf_lb(l, key) : 0;
+    if (!l || i == l->n || PT_KEY(l)[i] != key)
+        return TA_ERR_INTERNAL;
+    scan_touch(t, key, al);
+    if (PT_CNT(l)[i] > 1) {
+        ta_status st = ta_xsum_add(&PT_SUM(l)[i], -v, al);
+        if (st != TA_OK)
+            return st;
+        PT_CNT(l)[i]--;
+        t->rows--;
+        return TA_OK;
+    }
+    /* The period's last row left, so its exact sum is 0: the entry goes. */
+    ta_xsum_free(&PT_SUM(l)[i], al);
+    pt_move(l, i, l, i + 1, l->n - i - 1);
+    l->n--;
+    t->size--;
+    t->rows--;
+    t->hint = l;
+    if (l->n < PT_LEAF_MIN)
+        rebalance(t, key, al);
+    return TA_OK;
+}
+
+/* ---- building in key order ------------------------------------------------------ */
+
+/* Appends e, whose key is above every key of t; takes e's sum. */
+static ta_status append(ta_ptable *t, const pt_entry *e, const ta_allocator *al)
+{
+    pt_leaf *l = t->last;
+    if (l && l->n < l->cap) {
+        leaf_put(t, l, l->n, e);
+        return TA_OK;
+    }
+    return place_split(t, e, al);
+}
+
+/* Normalizes a cursor so that node/i name its next entry, which goes to
+ * *e (false when there is none; e->sum is then shared, not copied). */
+static bool peek(ta_pt_cursor *c, pt_entry *e)
+{
+    const pt_leaf *l = c->node;
+    while (l && c->i >= l->n) {
+        l = l->next;
+        c->i = 0;
+    }
+    c->node = l;
+    if (l)
+        *e = pt_get(l, c->i);
+    return l != NULL;
+}
+
+/* The next entry of the merge of the tables under cursors a and b, with a
+ * sum of its own; *done when both are exhausted. */
+static ta_status merge_next(ta_pt_cursor *a, ta_pt_cursor *b, pt_entry *out, bool *done,
+                            const ta_allocator *al)
+{
+    pt_entry xe, ye;
+    const pt_entry *x = peek(a, &xe) ? &xe : NULL, *y = peek(b, &ye) ? &ye : NULL;
+    ta_status st;
+    *done = !x && !y;
+    if (*done)
+        return TA_OK;
+    bool take_a = x && (!y || x->key <= y->key), take_b = y && (!x || y->key <= x->key);
+    const pt_entry *lowest = take_a ? x : y;
+    *out = (pt_entry){lowest->key, lowest->count, TA_XSUM_ZERO};
+    if ((st = ta_xsum_copy(&out->sum, &lowest->sum, al)) != TA_OK)
+        return st;
+    if (take_a && take_b) {
+        if ((uint64_t)out->count + y->count > UINT32_MAX)
+            st = TA_ERR_RANGE;
+        else
+            st = ta_xsum_merge(&out->sum, &y->sum, 1, al);
+        out->count += y->count;
+        if (st != TA_OK) {
+            ta_xsum_free(&out->sum, al);
+            return st;
+        }
+    }
+    a->i += take_a;
+    b->i += take_b;
+    return TA_OK;
+}
+
+ta_status ta_pt_merge(ta_ptable *dst, const ta_ptable *src, const ta_allocator *al)
+{
+    ta_ptable out;
+    ta_pt_cursor a, b;
+    ta_status st = TA_OK;
+    bool done = false;
+
+    if (src->size == 0)
+        return TA_OK;
+    ta_pt_init(&out);
+    ta_pt_seek(dst, INT32_MIN, &a);
+    ta_pt_seek(src, INT32_MIN, &b);
+    while (st == TA_OK) {
+        pt_entry e;
+        if ((st = merge_next(&a, &b, &e, &done, al)) != TA_OK || done)
+            break;
+        if ((st = append(&out, &e, al)) != TA_OK)
+            ta_xsum_free(&e.sum, al);
+    }
+    if (st != TA_OK) {
+        ta_pt_free(&out, al);
+        return st;
+    }
+    pt_scan_reset(dst, al);
+    out.scan = dst->scan;
+    dst->scan = NULL;
+    ta_pt_free(dst, al);
+    *dst = out;
+    return TA_OK;
+}
+
+/* ---- from bytes ----------------------------------------------------------------- */
+
+static uint32_t get_u32(const uint8_t *p)
+{
+    uint32_t v = 0;
+    for (int i = 3; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+static bool key_valid(ta_pkind pk, int32_t key)
+{
+    if (pk == TA_PK_YEAR)
+        return key >= TA_YEAR_MIN && key <= TA_YEAR_MAX;
+    return pk == TA_PK_DATE && key > 0 &&
+           ta_date_valid(ta_key_y(key), ta_key_m(key), ta_key_d(key));
+}
+
+ta_status ta_pt_deserialize(ta_ptable *t, ta_pkind pk, const uint8_t **p, const uint8_t *end,
+                            const ta_allocator *al)
+{
+    const uint8_t *q = *p;
+    ta_status st = TA_ERR_STATE;
+
+    ta_pt_init(t);
+    if (end - q < 4)
+        return TA_ERR_STATE;
+    uint32_t n = get_u32(q);
+    q += 4;
+    /* Each period takes at least 8 bytes: a count that cannot fit is refused
+     * before anything is built for it. */
+    if ((uint64_t)n * 8 > (uint64_t)(end - q))
+        return TA_ERR_STATE;
+    for (uint32_t i = 0; i < n; i++, st = TA_ERR_STATE) {
+        int32_t last;
+        if (end - q < 8)
+            goto fail;
+        pt_entry e = {(int32_t)get_u32(q), get_u32(q + 4), TA_XSUM_ZERO};
+        q += 8;
+        if (!key_valid(pk, e.key) || (ta_pt_last(t, &last) && e.key <= last) || e.count == 0 ||
+            t->rows + e.count < t->rows)
+            goto fail;
+        if ((st = ta_xsum_deserialize(&e.sum, &q, end, al)) != TA_OK)
+            goto fail;
+        if ((st = append(t, &e, al)) != TA_OK) {
+            ta_xsum_free(&e.sum, al);
+            goto fail;
+        }
+    }
+    *p = q;
+    return TA_OK;
+fail:
+    ta_pt_free(t, al);
+    return st == TA_ERR_NOMEM ? st : TA_ERR_STATE;
 }

@@ -6,11 +6,15 @@
  */
 #include "ta_internal.h"
 
-#define P TA_ROLE_PERIOD
-#define V TA_ROLE_VALUE
-#define T TA_ROLE_TARGET
-#define F TA_ROLE_FY
-#define B TA_ROLE_FLAG
+#define P  TA_ROLE_PERIOD
+#define V  TA_ROLE_VALUE
+#define T  TA_ROLE_TARGET
+#define F  TA_ROLE_FY
+#define B  TA_ROLE_FLAG
+#define M  TA_ROLE_MONTHS
+#define BP TA_ROLE_BASE
+#define X  TA_ROLE_EXPORT
+#define C  TA_ROLE_COMPETITOR
 
 /* One entry per aggregate reads best as a table. */
 /* clang-format off */
@@ -37,6 +41,27 @@ const ta_agg_desc ta_aggs[TA_AGG_END] = {
     [TA_AGG_SHARE_OF] = {"share_of", TA_AGG_SHARE_OF, 2, 2,
                          {V, B}, {"value", "is_part"}, TA_R_REAL, false},
     [TA_AGG_HHI] = {"hhi", TA_AGG_HHI, 1, 1, {V}, {"value"}, TA_R_REAL, false},
+    [TA_AGG_PERIOD_GROWTH] = {"period_growth", TA_AGG_PERIOD_GROWTH, 3, 3,
+                              {P, V, M}, {"period", "value", "months"}, TA_R_REAL, true},
+    [TA_AGG_TRAILING] = {"trailing_trade", TA_AGG_TRAILING, 3, 3,
+                         {P, V, M}, {"period", "value", "months"}, TA_R_REAL, true},
+    [TA_AGG_PRIOR_YEAR] = {"prior_year_trade", TA_AGG_PRIOR_YEAR, 2, 2,
+                           {P, V}, {"period", "value"}, TA_R_REAL, true},
+    [TA_AGG_PRIOR_YTD] = {"prior_ytd_trade", TA_AGG_PRIOR_YTD, 2, 3,
+                          {P, V, F}, {"period", "value", "fy_start_month"}, TA_R_REAL, true},
+    [TA_AGG_YTD_CONTRIBUTION] = {"ytd_contribution", TA_AGG_YTD_CONTRIBUTION, 3, 4,
+                                 {P, V, B, F}, {"period", "value", "is_part", "fy_start_month"},
+                                 TA_R_REAL, true},
+    [TA_AGG_TRADE_BALANCE] = {"trade_balance", TA_AGG_TRADE_BALANCE, 2, 2,
+                              {V, X}, {"value", "is_export"}, TA_R_REAL, false},
+    [TA_AGG_COVERAGE] = {"coverage_ratio", TA_AGG_COVERAGE, 2, 2,
+                         {V, X}, {"value", "is_export"}, TA_R_REAL, false},
+    [TA_AGG_INDEX] = {"index_number", TA_AGG_INDEX, 3, 3,
+                      {P, V, BP}, {"period", "value", "base_period"}, TA_R_REAL, true},
+    [TA_AGG_YTD_PERIOD_COUNT] = {"ytd_period_count", TA_AGG_YTD_PERIOD_COUNT, 2, 3,
+                                 {P, V, F}, {"period", "value", "fy_start_month"}, TA_R_INT, true},
+    [TA_AGG_HHI_COMPETITOR] = {"hhi", TA_AGG_HHI_COMPETITOR, 2, 2,
+                               {C, V}, {"competitor", "value"}, TA_R_REAL, false},
 };
 
 const ta_scalar_desc ta_scalars[TA_FN_COUNT] = {

@@ -5,28 +5,51 @@
  * window row, on the same state.
  */
 #include "ta_internal.h"
+#include "ta_xsum.h"
 
 static int fy_of(const ta_agg *a) { return a->fy ? a->fy : 1; }
 
-static int32_t latest(const ta_agg *a) { return a->ent[a->hi - 1].key; }
-
-/* growth_rate(current, previous): NULL when previous is 0. */
-static ta_status growth(ta_result *r, double cur, double prev, const char *fn, ta_error *e)
+static int32_t latest(const ta_agg *a)
 {
-    if (prev == 0) {
-        ta_result_null(r);
-        return TA_OK;
-    }
-    return ta_result_real(r, (cur - prev) / fabs(prev), fn, e);
+    int32_t k = 0;
+    ta_pt_last(&a->pt, &k); /* a periodic state with rows has a period */
+    return k;
 }
 
-/* The sum over lo <= period <= hi. Its overflow is the sum's, whether the
- * rows share a period or not. */
+static ta_status growth(ta_result *r, double cur, double prev, const char *fn, ta_error *e)
+{
+    double g;
+    if (!ta_growth(cur, prev, &g))
+        return TA_OK; /* r is NULL already */
+    return ta_result_real(r, g, fn, e);
+}
+
+static ta_status no_memory(const char *fn, ta_error *e)
+{
+    return ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", fn);
+}
+
+/* acc rounded once, then released. */
+static ta_status rounded(const ta_agg *a, ta_xsum *acc, double *out, const char *fn, ta_error *e)
+{
+    ta_status st = ta_xsum_round(acc, out);
+    ta_xsum_free(acc, &a->al);
+    return st == TA_OK ? TA_OK : ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
+}
+
+/* The exact sum over lo <= period <= hi, rounded once; *rows (if not NULL)
+ * says how many rows it covers. */
 static ta_status range(const ta_agg *a, int32_t lo, int32_t hi, double *out, uint64_t *rows,
                        const char *fn, ta_error *e)
 {
-    *out = ta_ksum_value(ta_pt_range_sum(a, lo, hi, rows));
-    return isfinite(*out) ? TA_OK : ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
+    ta_xsum acc = TA_XSUM_ZERO;
+    if (rows)
+        *rows = 0;
+    if (ta_pt_range(&a->pt, lo, hi, &acc, rows, NULL, &a->al) != TA_OK) {
+        ta_xsum_free(&acc, &a->al);
+        return no_memory(fn, e);
+    }
+    return rounded(a, &acc, out, fn, e);
 }
 
 /* Sum over the (fiscal) year of the latest period, up to it. */
@@ -38,36 +61,44 @@ static ta_status ytd(const ta_agg *a, double *out, const char *fn, ta_error *e)
 
 static ta_status ttm(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
-    int32_t last = latest(a);
-    int32_t after = ta_key_year_earlier((ta_pkind)a->pkind, last);
+    int32_t last = latest(a), after;
     double v;
-    /* (after, last]: keys are integers, so the open end is after + 1. */
+    /* (after, last]: keys are integers, so the open end is after + 1. A
+     * window that starts before year 1 covers every period up to last. */
+    if (!ta_key_shift((ta_pkind)a->pkind, last, 12, &after))
+        after = 0;
     ta_status st = range(a, after + 1, last, &v, NULL, fn, e);
     return st != TA_OK ? st : ta_result_real(r, v, fn, e);
 }
 
 static ta_status yoy(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
-    int32_t last = latest(a);
-    int32_t before = ta_key_year_earlier((ta_pkind)a->pkind, last);
+    int32_t last = latest(a), before;
     uint64_t rows;
-    double prev;
+    double prev, cur;
+    /* Without prior-year rows (or before year 1) the result is NULL and reads no sum. */
+    if (!ta_key_shift((ta_pkind)a->pkind, last, 12, &before))
+        return TA_OK;
     ta_status st = range(a, before, before, &prev, &rows, fn, e);
     if (st != TA_OK || rows == 0)
         return st;
-    ta_pentry cur = a->ent[a->hi - 1];
-    return growth(r, cur.s + cur.c, prev, fn, e);
+    if ((st = range(a, last, last, &cur, NULL, fn, e)) != TA_OK)
+        return st;
+    return growth(r, cur, prev, fn, e);
 }
 
 static ta_status ytd_yoy(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
     ta_pkind pk = (ta_pkind)a->pkind;
     int32_t last = latest(a);
-    int32_t start = ta_key_fy_start(pk, last, fy_of(a));
+    int32_t start = ta_key_fy_start(pk, last, fy_of(a)), prev_start, prev_last;
     uint64_t rows;
     double prev, cur;
-    ta_status st = range(a, ta_key_year_earlier(pk, start), ta_key_year_earlier(pk, last), &prev,
-                         &rows, fn, e);
+    if (!ta_key_shift(pk, last, 12, &prev_last))
+        return TA_OK; /* the previous year is before year 1: no rows */
+    if (!ta_key_shift(pk, start, 12, &prev_start))
+        prev_start = 0;
+    ta_status st = range(a, prev_start, prev_last, &prev, &rows, fn, e);
     if (st != TA_OK || rows == 0)
         return st;
     if ((st = ytd(a, &cur, fn, e)) != TA_OK)
@@ -81,38 +112,49 @@ static ta_status projected(const ta_agg *a, ta_result *r, const char *fn, ta_err
     ta_status st = ytd(a, &v, fn, e);
     if (st != TA_OK)
         return st;
-    return ta_result_real(r, v * 12 / ta_months_elapsed((ta_pkind)a->pkind, latest(a), fy_of(a)),
-                          fn, e);
+    int m = ta_months_elapsed((ta_pkind)a->pkind, latest(a), fy_of(a));
+    return ta_result_real(r, ta_projected(v, m), fn, e);
 }
 
-static ta_status reached_at(const ta_agg *a, ta_result *r)
+static ta_status reached_at(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
-    ta_ksum run = {0, 0};
-    for (uint32_t i = a->lo; i < a->hi; i++) {
-        ta_ksum_merge(&run, (ta_ksum){a->ent[i].s, a->ent[i].c});
-        if (ta_ksum_value(run) >= a->target) {
-            r->type = TA_R_PERIOD;
-            r->period.kind = (ta_pkind)a->pkind;
-            r->period.key = a->ent[i].key;
-            return TA_OK;
-        }
+    bool found;
+    int32_t key;
+    ta_status st = ta_pt_reached(&a->pt, a->target, &found, &key, &a->al);
+    if (st == TA_ERR_NOMEM)
+        return no_memory(fn, e);
+    if (st != TA_OK)
+        return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
+    if (found) {
+        r->type = TA_R_PERIOD;
+        r->period.kind = (ta_pkind)a->pkind;
+        r->period.key = key;
     }
-    ta_result_null(r);
     return TA_OK;
 }
 
+/* YTD(latest) - YTD(the period before it), or YTD(latest) when that period
+ * is in an earlier (fiscal) year: the exact difference, rounded once. */
 static ta_status from_ytd(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
 {
-    ta_pentry cur = a->ent[a->hi - 1];
-    double v = cur.s + cur.c;
-    if (a->hi - a->lo >= 2) {
-        ta_pentry prev = a->ent[a->hi - 2];
-        if (prev.key >= ta_key_fy_start((ta_pkind)a->pkind, cur.key, fy_of(a))) {
-            ta_ksum k = {cur.s, cur.c};
-            ta_ksum_merge(&k, (ta_ksum){-prev.s, -prev.c});
-            v = ta_ksum_value(k);
-        }
+    int32_t last = latest(a), prev;
+    ta_xsum acc = TA_XSUM_ZERO;
+    ta_pt_cursor c;
+    const ta_xsum *sum;
+    double v;
+    ta_status st = ta_pt_range(&a->pt, last, last, &acc, NULL, NULL, &a->al);
+    if (st == TA_OK && ta_pt_prev(&a->pt, last, &prev) &&
+        prev >= ta_key_fy_start((ta_pkind)a->pkind, last, fy_of(a))) {
+        ta_pt_seek(&a->pt, prev, &c);
+        ta_pt_next(&a->pt, &c, NULL, NULL, &sum);
+        st = ta_xsum_merge(&acc, sum, -1, &a->al);
     }
+    if (st != TA_OK) {
+        ta_xsum_free(&acc, &a->al);
+        return no_memory(fn, e);
+    }
+    if ((st = rounded(a, &acc, &v, fn, e)) != TA_OK)
+        return st;
     return ta_result_real(r, v, fn, e);
 }
 
@@ -127,35 +169,68 @@ static ta_status periodic(const ta_agg *a, ta_result *r, const char *fn, ta_erro
     case TA_AGG_TTM: return ttm(a, r, fn, e);
     case TA_AGG_YOY: return yoy(a, r, fn, e);
     case TA_AGG_YTD_YOY: return ytd_yoy(a, r, fn, e);
-    case TA_AGG_TARGET_REACHED_AT: return reached_at(a, r);
+    case TA_AGG_TARGET_REACHED_AT: return reached_at(a, r, fn, e);
     case TA_AGG_PERIOD_FROM_YTD: return from_ytd(a, r, fn, e);
     case TA_AGG_PROJECTED: return projected(a, r, fn, e);
+    case TA_AGG_PERIOD_GROWTH:
+    case TA_AGG_TRAILING:
+    case TA_AGG_PRIOR_YEAR:
+    case TA_AGG_PRIOR_YTD:
+    case TA_AGG_YTD_CONTRIBUTION:
+    case TA_AGG_INDEX:
+    case TA_AGG_YTD_PERIOD_COUNT: return ta_compare_result(a, r, e);
     default: return ta_fail(e, TA_ERR_INTERNAL, "%s: not a periodic aggregate", fn);
+    }
+}
+
+/* An exact sum rounded once, or "sum out of range". */
+static ta_status round_sum(const ta_xsum *x, double *out, const char *fn, ta_error *e)
+{
+    if (ta_xsum_round(x, out) == TA_OK)
+        return TA_OK;
+    return ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
+}
+
+static ta_status non_periodic(const ta_agg *a, ta_result *r, const char *fn, ta_error *e)
+{
+    double sum, part;
+    ta_status st;
+
+    if (a->kind == TA_AGG_HHI) {
+        if (ta_xsum_is_zero(&a->sum))
+            return TA_OK;
+        /* Scaled by a power of two where Q or S * S would leave the normal
+         * range, so the index stays in (0, 1] whatever the magnitudes. */
+        if (ta_hhi_ratio(&a->aux, &a->sum, &sum) != TA_OK)
+            return ta_fail(e, TA_ERR_RANGE, "%s: result out of range", fn);
+        return ta_result_real(r, sum, fn, e);
+    }
+    if (a->kind == TA_AGG_SHARE_OF && ta_xsum_is_zero(&a->sum))
+        return TA_OK;
+    if ((st = round_sum(&a->sum, &sum, fn, e)) != TA_OK)
+        return st;
+    switch ((ta_agg_kind)a->kind) {
+    case TA_AGG_CUMULATIVE: return ta_result_real(r, sum, fn, e);
+    case TA_AGG_TARGET_ATTAINMENT: return ta_result_real(r, ta_ratio(sum, a->target), fn, e);
+    default: /* TA_AGG_SHARE_OF */
+        if ((st = round_sum(&a->aux, &part, fn, e)) != TA_OK)
+            return st;
+        return ta_result_real(r, ta_ratio(part, sum), fn, e);
     }
 }
 
 ta_status ta_agg_compute(const ta_agg *a, ta_result *r, ta_error *e)
 {
     const char *fn = ta_desc(a)->name;
-    double sum = ta_ksum_value(a->sum);
 
     ta_result_null(r);
     if (a->nrows == 0)
         return TA_OK;
     switch ((ta_agg_kind)a->kind) {
-    case TA_AGG_CUMULATIVE: return ta_result_real(r, sum, fn, e);
-    case TA_AGG_TARGET_ATTAINMENT: return ta_result_real(r, sum / a->target, fn, e);
-    case TA_AGG_SHARE_OF:
-        return sum == 0 ? TA_OK : ta_result_real(r, ta_ksum_value(a->aux) / sum, fn, e);
-    case TA_AGG_HHI:
-        if (sum == 0)
-            return TA_OK;
-        /* Squares below the normal range have lost their precision: say so
-         * rather than answer 0, which an index in (0, 1] can never be. */
-        if (ta_ksum_value(a->aux) < TA_HHI_MIN_SQUARES)
-            return ta_fail(e, TA_ERR_RANGE, "%s: values too small to square", fn);
-        return ta_result_real(r, ta_ksum_value(a->aux) / sum / sum, fn, e);
-    default: return periodic(a, r, fn, e);
+    case TA_AGG_TRADE_BALANCE:
+    case TA_AGG_COVERAGE:
+    case TA_AGG_HHI_COMPETITOR: return ta_extra_result(a, r, e);
+    default: return ta_desc(a)->periodic ? periodic(a, r, fn, e) : non_periodic(a, r, fn, e);
     }
 }
 

@@ -39,13 +39,16 @@ ta_status ta_scalar_call(ta_scalar_kind k, const ta_value *argv, int argc, ta_re
             return st;
     }
     switch (k) {
-    case TA_FN_GROWTH_RATE:
-        return x[1] == 0 ? TA_OK : ta_result_real(out, (x[0] - x[1]) / fabs(x[1]), d->name, e);
+    case TA_FN_GROWTH_RATE: {
+        double g;
+        return ta_growth(x[0], x[1], &g) ? ta_result_real(out, g, d->name, e) : TA_OK;
+    }
     case TA_FN_ATTAINMENT_RATIO:
         if (!(x[1] > 0))
             return invalid(e, d, 1, &argv[1], x[1], "a finite number > 0");
-        return ta_result_real(out, x[0] / x[1], d->name, e);
-    case TA_FN_SHARE_RATIO: return x[1] == 0 ? TA_OK : ta_result_real(out, x[0] / x[1], d->name, e);
+        return ta_result_real(out, ta_ratio(x[0], x[1]), d->name, e);
+    case TA_FN_SHARE_RATIO:
+        return x[1] == 0 ? TA_OK : ta_result_real(out, ta_ratio(x[0], x[1]), d->name, e);
     case TA_FN_CAGR:
         if (!(x[2] > 0))
             return invalid(e, d, 2, &argv[2], x[2], "a number > 0");

@@ -2,28 +2,27 @@
  * ta_serial.c — the byte form of a state, for PostgreSQL's parallel workers
  * and Citus nodes.
  *
- * Layout (little-endian, version 1):
+ * Layout (little-endian, version 2):
  *   0  'T' 'A' version kind pkind fy has_target 0
- *   8  nrows (int64)   16 target   24 sum.s  32 sum.c  40 aux.s  48 aux.c
- *   56 nperiods (uint32)
- *   60 nperiods × { key int32, count uint32, s double, c double }
+ *   8  nrows (int64)   16 target
+ *   24 the period table (ta_pt_serialize): nperiods (uint32), then per
+ *      period, keys increasing: key int32, count uint32, exact sum
+ *   then sum and aux, each in the canonical form of an exact sum
+ *   (ta_xsum.c: 17 bytes for most sums)
+ *   then, from period_growth on, the parameters and data of ta_extra.c
+ * Version 1 held compensated sums; such states are refused.
  *
  * Bytes from elsewhere are checked in full, bounds first, before any of them
  * is trusted: a state that passes holds exactly what add() could have built.
  */
 #include "ta_internal.h"
+#include "ta_xsum.h"
 
 #include <string.h>
 
-#define TA_SERIAL_VERSION 1
-#define HEADER            60
-#define ENTRY             24
+#define TA_SERIAL_VERSION 2
+#define HEADER            24 /* the period table follows */
 
-static void put_u32(uint8_t *p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-        p[i] = (uint8_t)(v >> (8 * i));
-}
 static void put_u64(uint8_t *p, uint64_t v)
 {
     for (int i = 0; i < 8; i++)
@@ -34,13 +33,6 @@ static void put_f64(uint8_t *p, double d)
     uint64_t v;
     memcpy(&v, &d, 8);
     put_u64(p, v);
-}
-static uint32_t get_u32(const uint8_t *p)
-{
-    uint32_t v = 0;
-    for (int i = 3; i >= 0; i--)
-        v = v << 8 | p[i];
-    return v;
 }
 static uint64_t get_u64(const uint8_t *p)
 {
@@ -57,11 +49,14 @@ static double get_f64(const uint8_t *p)
     return d;
 }
 
-size_t ta_agg_serial_size(const ta_agg *a) { return HEADER + (size_t)(a->hi - a->lo) * ENTRY; }
+size_t ta_agg_serial_size(const ta_agg *a)
+{
+    return HEADER + ta_pt_serial_size(&a->pt) + ta_xsum_serial_size(&a->sum) +
+           ta_xsum_serial_size(&a->aux) + ta_extra_serial_size(a);
+}
 
 void ta_agg_serialize(const ta_agg *a, uint8_t *b)
 {
-    uint32_t n = a->hi - a->lo;
     b[0] = 'T';
     b[1] = 'A';
     b[2] = TA_SERIAL_VERSION;
@@ -72,31 +67,14 @@ void ta_agg_serialize(const ta_agg *a, uint8_t *b)
     b[7] = 0;
     put_u64(b + 8, (uint64_t)a->nrows);
     put_f64(b + 16, a->target);
-    put_f64(b + 24, a->sum.s);
-    put_f64(b + 32, a->sum.c);
-    put_f64(b + 40, a->aux.s);
-    put_f64(b + 48, a->aux.c);
-    put_u32(b + 56, n);
-    for (uint32_t i = 0; i < n; i++) {
-        const ta_pentry *p = &a->ent[a->lo + i];
-        uint8_t *q = b + HEADER + (size_t)i * ENTRY;
-        put_u32(q, (uint32_t)p->key);
-        put_u32(q + 4, p->count);
-        put_f64(q + 8, p->s);
-        put_f64(q + 16, p->c);
-    }
+    uint8_t *p = ta_pt_serialize(&a->pt, b + HEADER);
+    p = ta_xsum_serialize(&a->aux, ta_xsum_serialize(&a->sum, p));
+    ta_extra_serialize(a, p);
 }
 
 static ta_status bad(ta_error *e, const char *why)
 {
     return ta_fail(e, TA_ERR_STATE, "tradeagg: invalid serialized state (%s)", why);
-}
-
-static bool key_valid(ta_pkind pk, int32_t key)
-{
-    if (pk == TA_PK_YEAR)
-        return key >= TA_YEAR_MIN && key <= TA_YEAR_MAX;
-    return key > 0 && ta_date_valid(ta_key_y(key), ta_key_m(key), ta_key_d(key));
 }
 
 static ta_status check_header(const uint8_t *b, size_t n, ta_error *e)
@@ -106,14 +84,14 @@ static ta_status check_header(const uint8_t *b, size_t n, ta_error *e)
     if (b[0] != 'T' || b[1] != 'A')
         return bad(e, "not a tradeagg state");
     if (b[2] != TA_SERIAL_VERSION)
-        return bad(e, "unsupported format version");
+        return ta_fail(e, TA_ERR_STATE,
+                       "tradeagg: invalid serialized state (format version %d; this build reads "
+                       "version %d only)",
+                       b[2], TA_SERIAL_VERSION);
     if (b[3] == 0 || b[3] >= TA_AGG_END)
         return bad(e, "unknown aggregate");
     if (b[4] > TA_PK_YEAR || b[5] > 12 || b[6] > 1 || b[7] != 0)
         return bad(e, "bad header flags");
-    uint64_t np = get_u32(b + 56);
-    if ((uint64_t)n != HEADER + np * ENTRY)
-        return bad(e, "length does not match the period count");
     return TA_OK;
 }
 
@@ -121,7 +99,6 @@ static ta_status check_header(const uint8_t *b, size_t n, ta_error *e)
 static ta_status check_state(const ta_agg *a, ta_error *e)
 {
     bool periodic = ta_desc(a)->periodic;
-    uint64_t rows = 0;
 
     ta_agg_kind k = (ta_agg_kind)a->kind;
     if (a->has_target ? !(a->target > 0 && isfinite(a->target)) : a->target != 0)
@@ -134,21 +111,19 @@ static ta_status check_state(const ta_agg *a, ta_error *e)
         return bad(e, "bad fiscal year start");
     if (!periodic && a->pkind != TA_PK_NONE)
         return bad(e, "unexpected period kind");
-    if (a->nrows < 0 || !ta_ksum_finite(a->sum) || !ta_ksum_finite(a->aux))
-        return bad(e, "bad sums");
-    if (a->hi > 0 && (!periodic || a->pkind == TA_PK_NONE))
+    if (a->nrows < 0)
+        return bad(e, "bad row count");
+    if (ta_pt_size(&a->pt) > 0 && (!periodic || a->pkind == TA_PK_NONE))
         return bad(e, "unexpected periods");
-    if (periodic && (a->sum.s != 0 || a->sum.c != 0 || a->aux.s != 0 || a->aux.c != 0))
+    /* Exact sums: no rows, no sum; an aux sum only where the kind keeps one;
+     * the kinds of ta_extra.c keep theirs there. */
+    bool has_sum = !periodic && !ta_extra_kind(k);
+    bool has_aux = has_sum && (k == TA_AGG_SHARE_OF || k == TA_AGG_HHI);
+    if ((!has_sum || a->nrows == 0) && !ta_xsum_is_zero(&a->sum))
         return bad(e, "unexpected sums");
-    for (uint32_t i = 0; i < a->hi; i++) {
-        const ta_pentry *p = &a->ent[i];
-        if (!key_valid((ta_pkind)a->pkind, p->key) || (i > 0 && p->key <= a->ent[i - 1].key))
-            return bad(e, "bad or unordered period");
-        if (p->count == 0 || !isfinite(p->s) || !isfinite(p->c))
-            return bad(e, "bad period sum");
-        rows += p->count;
-    }
-    if (periodic && rows != (uint64_t)a->nrows)
+    if ((!has_aux || a->nrows == 0) && !ta_xsum_is_zero(&a->aux))
+        return bad(e, "unexpected sums");
+    if (periodic && ta_pt_rows(&a->pt) != (uint64_t)a->nrows)
         return bad(e, "row count does not match the periods");
     return TA_OK;
 }
@@ -167,18 +142,19 @@ ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *b, size_t n, const ta_all
     a->has_target = b[6];
     a->nrows = (int64_t)get_u64(b + 8);
     a->target = get_f64(b + 16);
-    a->sum = (ta_ksum){get_f64(b + 24), get_f64(b + 32)};
-    a->aux = (ta_ksum){get_f64(b + 40), get_f64(b + 48)};
-    uint32_t np = get_u32(b + 56);
-    if (np > 0 && ta_pt_reserve(a, np) != TA_OK)
-        return ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", ta_desc(a)->name);
-    for (uint32_t i = 0; i < np; i++) {
-        const uint8_t *q = b + HEADER + (size_t)i * ENTRY;
-        a->ent[i] =
-            (ta_pentry){(int32_t)get_u32(q), get_u32(q + 4), get_f64(q + 8), get_f64(q + 16)};
+    const uint8_t *p = b + HEADER, *end = b + n;
+    st = ta_pt_deserialize(&a->pt, (ta_pkind)a->pkind, &p, end, al);
+    if (st == TA_OK && (st = ta_xsum_deserialize(&a->sum, &p, end, al)) == TA_OK)
+        st = ta_xsum_deserialize(&a->aux, &p, end, al);
+    if (st != TA_OK) {
+        ta_agg_free(a);
+        return st == TA_ERR_NOMEM ? ta_fail(e, st, "%s: out of memory", ta_desc(a)->name)
+                                  : bad(e, "bad period table or sums");
     }
-    a->hi = np;
-    if ((st = check_state(a, e)) != TA_OK)
+    if ((st = check_state(a, e)) == TA_OK &&
+        (st = ta_extra_deserialize(a, &p, end, e)) == TA_OK && p != end)
+        st = bad(e, "trailing bytes");
+    if (st != TA_OK)
         ta_agg_free(a);
     return st;
 }

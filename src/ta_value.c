@@ -7,10 +7,22 @@
  */
 #include "ta_internal.h"
 
+#include <locale.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PERIOD_EXPECTED "YYYY-MM-DD, YYYY-MM or a year"
+
+/* TEXT like '2023': a year that came as TEXT, whose error says how to pass one. */
+static bool is_year_text(const char *p, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+        ;
+    return n >= 1 && n <= 4 && i == n;
+}
 
 ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out, bool *is_null,
                         ta_error *e)
@@ -40,47 +52,78 @@ ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out, bool 
     if (ok)
         return TA_OK;
     ta_render_value(v, shown);
+    if (v->type == TA_V_TEXT && is_year_text(v->p, v->n))
+        return ta_fail(e, TA_ERR_PERIOD, "%s: invalid period %s (pass a year as INTEGER, not TEXT)",
+                       fn, shown);
     return ta_fail(e, TA_ERR_PERIOD, "%s: invalid period %s (expected " PERIOD_EXPECTED ")", fn,
                    shown);
 }
 
-/* A decimal number with optional surrounding spaces: [+-] digits [. digits]
- * [e [+-] digits]. No hex, no inf/nan words, nothing after it. */
-static bool parse_number_text(const char *p, size_t n, double *out)
+/* The C locale for strtod, made once: the process locale (a ',' decimal
+ * point, say) must never change how '12.5' reads, and the global locale is
+ * the application's, not ours to set. */
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+static void make_c_locale(void) { c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0); }
+
+static bool is_space(char c)
 {
-    char buf[64];
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* SPEC "Values": optional whitespace, [+-] digits [. digits] [e [+-] digits],
+ * optional whitespace, any length, read with correct rounding (strtod in
+ * the C locale). No hex, no inf/nan words, nothing else. 1 for a number, 0
+ * for anything else, -1 when memory for a long number ran out. */
+static int parse_number_text(const char *p, size_t n, double *out)
+{
+    char small[128], *buf = small;
     size_t i = 0, j;
     bool mant = false;
 
-    while (n > 0 && p[n - 1] == ' ')
+    while (n > 0 && is_space(p[n - 1]))
         n--;
-    while (i < n && p[i] == ' ')
+    while (i < n && is_space(p[i]))
         i++;
     j = i;
     if (j < n && (p[j] == '+' || p[j] == '-'))
         j++;
-    for (; j < n && p[j] >= '0' && p[j] <= '9'; j++)
+    for (; j < n && is_digit(p[j]); j++)
         mant = true;
     if (j < n && p[j] == '.')
-        for (j++; j < n && p[j] >= '0' && p[j] <= '9'; j++)
+        for (j++; j < n && is_digit(p[j]); j++)
             mant = true;
     if (!mant)
-        return false;
+        return 0;
     if (j < n && (p[j] == 'e' || p[j] == 'E')) {
         size_t k = j + 1;
         if (k < n && (p[k] == '+' || p[k] == '-'))
             k++;
-        if (k >= n || p[k] < '0' || p[k] > '9')
-            return false;
-        for (j = k; j < n && p[j] >= '0' && p[j] <= '9'; j++)
+        if (k >= n || !is_digit(p[k]))
+            return 0;
+        for (j = k; j < n && is_digit(p[j]); j++)
             ;
     }
-    if (j != n || n - i >= sizeof buf) /* a longer number is not a trade figure */
-        return false;
+    if (j != n)
+        return 0;
+    if (n - i >= sizeof small && !(buf = malloc(n - i + 1)))
+        return -1;
     memcpy(buf, p + i, n - i);
     buf[n - i] = '\0';
+    pthread_once(&c_locale_once, make_c_locale);
+    if (c_locale == (locale_t)0) {
+        if (buf != small)
+            free(buf);
+        return -1;
+    }
+    locale_t before = uselocale(c_locale);
     *out = strtod(buf, NULL);
-    return true;
+    uselocale(before);
+    if (buf != small)
+        free(buf);
+    return 1;
 }
 
 ta_status ta_arg_number_slow(const ta_value *v, const char *fn, const char *arg, double *out,
@@ -94,9 +137,13 @@ ta_status ta_arg_number_slow(const ta_value *v, const char *fn, const char *arg,
     case TA_V_INT:
     case TA_V_BOOL: *out = (double)v->i; return TA_OK;
     case TA_V_REAL: *out = v->d; break;
-    case TA_V_TEXT:
-        if (parse_number_text(v->p, v->n, out))
+    case TA_V_TEXT: {
+        int got = parse_number_text(v->p, v->n, out);
+        if (got < 0)
+            return ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", fn);
+        if (got > 0)
             break;
+    }
         /* fall through */
     default:
         ta_render_value(v, shown);
@@ -122,7 +169,10 @@ ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *
         return TA_OK;
     }
     if (v->type == TA_V_TEXT || v->type == TA_V_BLOB) {
-        if (v->type == TA_V_TEXT && parse_number_text(v->p, v->n, &d) && isfinite(d)) {
+        int got = v->type == TA_V_TEXT ? parse_number_text(v->p, v->n, &d) : 0;
+        if (got < 0)
+            return ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", fn);
+        if (got > 0 && isfinite(d)) {
             *out = d != 0;
             return TA_OK;
         }

@@ -17,7 +17,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TA_VERSION "1.0.0"
+/* The release: default_version of pg_ext/tradeagg.control, the one place it
+ * is written. Every build passes it (-DTA_VERSION="x.y.z"). */
+#ifndef TA_VERSION
+#error "TA_VERSION is not defined: build with -DTA_VERSION=\"x.y.z\" (default_version in pg_ext/tradeagg.control)"
+#endif
 
 /* The core's symbols stay inside the engine's shared object: calls between
  * its files then need no PLT indirection, and nothing leaks into the
@@ -92,12 +96,14 @@ size_t ta_period_format(ta_period p, char buf[12]);
 
 /* ---- results ----------------------------------------------------------- */
 
-typedef enum ta_rtype { TA_R_NULL = 0, TA_R_REAL, TA_R_PERIOD } ta_rtype;
+/* TA_R_INT is a count (SQLite INTEGER, PostgreSQL integer). */
+typedef enum ta_rtype { TA_R_NULL = 0, TA_R_REAL, TA_R_PERIOD, TA_R_INT } ta_rtype;
 
 typedef struct ta_result {
     ta_rtype type;
     double d;
     ta_period period;
+    int64_t i;
 } ta_result;
 
 /* ---- memory ------------------------------------------------------------ */
@@ -110,6 +116,14 @@ typedef struct ta_allocator {
     void (*free)(void *ud, void *p);
     void *ud;
 } ta_allocator;
+
+/* An exact sum of doubles (src/ta_xsum.h; treat as opaque). Zero-filled is
+ * the exact 0. */
+struct ta_xbig;
+typedef struct ta_xsum {
+    double hi, lo;       /* the sum is exactly hi + lo + big */
+    struct ta_xbig *big; /* NULL until two doubles are not enough */
+} ta_xsum;
 
 /* ---- scalar functions -------------------------------------------------- */
 
@@ -150,48 +164,68 @@ typedef enum ta_agg_kind {
     TA_AGG_PERIOD_FROM_YTD,
     TA_AGG_SHARE_OF,
     TA_AGG_HHI,
+    TA_AGG_PERIOD_GROWTH,
+    TA_AGG_TRAILING,
+    TA_AGG_PRIOR_YEAR,
+    TA_AGG_PRIOR_YTD,
+    TA_AGG_YTD_CONTRIBUTION,
+    TA_AGG_TRADE_BALANCE,
+    TA_AGG_COVERAGE,
+    TA_AGG_INDEX,
+    TA_AGG_YTD_PERIOD_COUNT,
+    TA_AGG_HHI_COMPETITOR, /* hhi(competitor, value): same SQL name as hhi(value) */
     TA_AGG_END
 } ta_agg_kind;
 
 typedef enum ta_role {
     TA_ROLE_PERIOD = 1,
     TA_ROLE_VALUE,
-    TA_ROLE_TARGET, /* parameter: same in every row, > 0, finite  */
-    TA_ROLE_FY,     /* parameter: same in every row, 1..12; optional (default 1) */
-    TA_ROLE_FLAG    /* boolean; NULL counts as false */
+    TA_ROLE_TARGET,    /* parameter: same in every row, > 0, finite  */
+    TA_ROLE_FY,        /* parameter: same in every row, 1..12; optional (default 1) */
+    TA_ROLE_FLAG,      /* boolean; NULL counts as false */
+    TA_ROLE_MONTHS,    /* parameter: same in every row, an integer 1..1200; on an
+                          annual series a multiple of 12 */
+    TA_ROLE_BASE,      /* parameter: same in every row, a period of the group's
+                          kind, compared after normalization ('2021-01' is
+                          '2021-01-01') */
+    TA_ROLE_EXPORT,    /* boolean; a row whose flag is NULL is skipped */
+    TA_ROLE_COMPETITOR /* TEXT or INTEGER, compared by type and bytes; a row
+                          whose competitor is NULL is skipped */
 } ta_role;
 
+/* Most arguments an aggregate takes. */
+#define TA_MAX_ARGS 4
+
 typedef struct ta_agg_desc {
-    const char *name;
+    const char *name; /* SQL name; two entries may share one (hhi) */
     ta_agg_kind kind;
-    int min_args, max_args;
-    ta_role roles[3];
-    const char *argnames[3];
-    ta_rtype result; /* TA_R_REAL or TA_R_PERIOD */
+    int min_args, max_args; /* only a trailing fy_start_month is optional */
+    ta_role roles[TA_MAX_ARGS];
+    const char *argnames[TA_MAX_ARGS];
+    ta_rtype result; /* TA_R_REAL, TA_R_PERIOD or TA_R_INT */
     bool periodic;   /* keeps per-period sums */
 } ta_agg_desc;
 
 /* Indexed by ta_agg_kind; entry 0 is unused. */
 extern const ta_agg_desc ta_aggs[TA_AGG_END];
 
-/* One entry of a per-period table: the compensated sum of one period. */
-typedef struct ta_pentry {
-    int32_t key;
-    uint32_t count; /* rows in this period; the entry goes when it is 0 */
-    double s, c;    /* Neumaier sum and compensation */
-} ta_pentry;
-
-typedef struct ta_ksum {
-    double s, c;
-} ta_ksum;
+/* A per-period table (src/ta_ptable.h): a B+ tree. Treat as opaque;
+ * zero-filled is empty. */
+typedef struct ta_ptable {
+    void *root;                      /* a leaf when height is 0; NULL: empty */
+    struct ta_pt_leaf *first, *last; /* the ends of the chain of leaves */
+    struct ta_pt_leaf *hint;         /* the leaf touched last */
+    struct ta_pt_scan *scan;         /* target_reached_at's running scan */
+    uint64_t rows;
+    uint32_t size;   /* periods */
+    uint32_t height; /* levels of inner nodes above the leaves */
+    uint32_t hint_i; /* the entry of hint touched last */
+} ta_ptable;
 
 /* One state serves every aggregate; kind says which. Treat as opaque. */
 typedef struct ta_agg {
     ta_allocator al;
-    ta_pentry *ent; /* live entries are ent[lo .. hi-1], sorted by key */
-    uint32_t lo, hi, cap;
-    uint32_t hint;    /* index of the entry touched last: rows of one
-                         period tend to arrive together */
+    ta_ptable pt;     /* periodic aggregates: the sums per period */
     int32_t memo_key; /* the key of the last dated period read ...     */
     uint8_t kind;     /* ta_agg_kind, 0 = not initialized */
     uint8_t pkind;    /* ta_pkind of every period seen */
@@ -202,10 +236,15 @@ typedef struct ta_agg {
     uint8_t memo_type;  /* TA_V_DATE, TA_V_TEXT, or 0: no memo yet       */
     uint8_t memo_len;
     int64_t nrows; /* usable rows currently in the state */
-    ta_ksum sum;   /* every value (non-periodic aggregates) */
-    ta_ksum aux;   /* share_of: the part; hhi: the squares */
+    ta_xsum sum;   /* every value (non-periodic aggregates) */
+    ta_xsum aux;   /* share_of: the part; hhi: the squares */
     double target;
-} ta_agg; /* 128 bytes on LP64: PostgreSQL's allocator rounds up to a power of 2 */
+    int32_t base;           /* index_number: the base period's key ...     */
+    uint8_t base_kind;      /* ... and its ta_pkind, 0 = not seen yet      */
+    uint16_t months;        /* period_growth, trailing_trade; 0 = not seen */
+    struct ta_extra *extra; /* what some round-2 aggregates keep besides
+                               (ta_extra.c); NULL until needed            */
+} ta_agg;
 
 void ta_agg_init(ta_agg *a, ta_agg_kind kind, const ta_allocator *al);
 void ta_agg_free(ta_agg *a); /* releases memory; a may be reused after init */

@@ -8,8 +8,8 @@ set -euo pipefail
 
 PG_MAJOR=${PG_MAJOR:-15}
 pkgs=(
-  gcc clang libclang-rt-14-dev make perl
-  sqlite3 libsqlite3-dev
+  gcc clang libclang-rt-14-dev make perl debootstrap
+  sqlite3 libsqlite3-dev libgmp-dev libmpfr-dev
   "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR"
   "postgresql-$PG_MAJOR-pgtap" libtap-parser-sourcehandler-pgtap-perl
 )

@@ -12,6 +12,9 @@ typedef struct ref_row {
     int y, m, d; /* annual rows: m = d = 0 */
     double value;
     bool part;
+    int is_export; /* 1, 0, or -1 for NULL */
+    int comp_type; /* hhi competitor: 0 NULL, 1 INTEGER comp, 2 TEXT of comp's digits */
+    int comp;
 } ref_row;
 
 typedef struct ref_set {
@@ -20,6 +23,8 @@ typedef struct ref_set {
     bool annual;
     int fy; /* 1..12 */
     double target;
+    int months;                 /* period_growth, trailing_trade */
+    int base_y, base_m, base_d; /* index_number (annual: m = d = 0) */
 } ref_set;
 
 /* The answer the SPEC defines for aggregate kind over the rows. */

@@ -18,9 +18,12 @@ static void t_free(void *ud, void *p)
 }
 const ta_allocator test_allocator = {t_alloc, t_free, NULL};
 
-int row_args(ta_agg_kind kind, const ref_row *r, bool annual, int fy, double target, bool with_fy,
-             char buf[16], ta_value argv[3])
+int row_args(ta_agg_kind kind, const ref_row *r, const ref_set *params, bool with_fy, char buf[48],
+             ta_value argv[TA_MAX_ARGS])
 {
+    bool annual = params->annual;
+    int fy = params->fy;
+    double target = params->target;
     const ta_agg_desc *d = &ta_aggs[kind];
     int argc = with_fy ? d->max_args : d->min_args;
     for (int i = 0; i < argc; i++) {
@@ -31,7 +34,7 @@ int row_args(ta_agg_kind kind, const ref_row *r, bool annual, int fy, double tar
                 v.type = TA_V_INT;
                 v.i = r->y;
             } else {
-                snprintf(buf, 16, "%04d-%02d-%02d", r->y, r->m, r->d);
+                snprintf(buf, 12, "%04d-%02d-%02d", r->y, r->m, r->d);
                 v.type = TA_V_TEXT;
                 v.p = buf;
                 v.n = 10;
@@ -55,18 +58,51 @@ int row_args(ta_agg_kind kind, const ref_row *r, bool annual, int fy, double tar
             v.type = TA_V_BOOL;
             v.i = r->part;
             break;
+        case TA_ROLE_MONTHS:
+            v.type = TA_V_INT;
+            v.i = params->months;
+            break;
+        case TA_ROLE_BASE:
+            /* as 'YYYY-MM' when it is a 1st: normalized to the same period */
+            if (annual) {
+                v.type = TA_V_INT;
+                v.i = params->base_y;
+            } else {
+                v.type = TA_V_TEXT;
+                v.p = buf + 12;
+                v.n = (size_t)snprintf(buf + 12, 12,
+                                       params->base_d == 1 ? "%04d-%02d" : "%04d-%02d-%02d",
+                                       params->base_y, params->base_m, params->base_d);
+            }
+            break;
+        case TA_ROLE_EXPORT:
+            if (r->is_export >= 0) {
+                v.type = TA_V_BOOL;
+                v.i = r->is_export;
+            }
+            break;
+        case TA_ROLE_COMPETITOR:
+            if (r->comp_type == 1) {
+                v.type = TA_V_INT;
+                v.i = r->comp;
+            } else if (r->comp_type == 2) {
+                v.type = TA_V_TEXT;
+                v.p = buf + 24;
+                v.n = (size_t)snprintf(buf + 24, 24, "%d", r->comp);
+            }
+            break;
         }
         argv[i] = v;
     }
     return argc;
 }
 
-void row_apply(ta_agg *a, const ref_row *r, bool annual, int fy, double target, bool remove)
+void row_apply(ta_agg *a, const ref_row *r, const ref_set *params, bool remove)
 {
-    char buf[16];
-    ta_value argv[3];
+    char buf[48];
+    ta_value argv[TA_MAX_ARGS];
     ta_error e;
-    int argc = row_args((ta_agg_kind)a->kind, r, annual, fy, target, fy != 1, buf, argv);
+    int argc = row_args((ta_agg_kind)a->kind, r, params, params->fy != 1, buf, argv);
     ta_status st = remove ? ta_agg_remove(a, argv, argc, &e) : ta_agg_add(a, argv, argc, &e);
     if (st != TA_OK) {
         printf("Bail out! unexpected error: %s\n", e.msg);
@@ -82,6 +118,8 @@ bool same_result(ta_result x, ta_result y)
         return memcmp(&x.d, &y.d, sizeof x.d) == 0;
     if (x.type == TA_R_PERIOD)
         return x.period.kind == y.period.kind && x.period.key == y.period.key;
+    if (x.type == TA_R_INT)
+        return x.i == y.i;
     return true;
 }
 
@@ -91,6 +129,8 @@ void describe(ta_result r, char out[64])
         snprintf(out, 64, "NULL");
     else if (r.type == TA_R_REAL)
         snprintf(out, 64, "%.17g", r.d);
+    else if (r.type == TA_R_INT)
+        snprintf(out, 64, "count %lld", (long long)r.i);
     else
         snprintf(out, 64, "period %d", (int)r.period.key);
 }

@@ -13,11 +13,11 @@ extern const ta_allocator test_allocator;
 /* Arguments for one row of aggregate kind, as an engine would pass them.
  * Dated periods go in as 'YYYY-MM-DD' text (buf holds it), annual ones as
  * integers; a NaN value stands for NULL. */
-int row_args(ta_agg_kind kind, const ref_row *r, bool annual, int fy, double target, bool with_fy,
-             char buf[16], ta_value argv[3]);
+int row_args(ta_agg_kind kind, const ref_row *r, const ref_set *params, bool with_fy, char buf[48],
+             ta_value argv[TA_MAX_ARGS]);
 
 /* Adds or removes a row, failing the test binary on any error. */
-void row_apply(ta_agg *a, const ref_row *r, bool annual, int fy, double target, bool remove);
+void row_apply(ta_agg *a, const ref_row *r, const ref_set *params, bool remove);
 
 bool same_result(ta_result x, ta_result y);
 void describe(ta_result r, char out[64]);

@@ -48,7 +48,10 @@ static void test_parse(void)
     parse_bad(text(" 2023-01-01"), E("' 2023-01-01'"));
     parse_bad(text("2023-1-01"), E("'2023-1-01'"));
     parse_bad(text("2023-01-1"), E("'2023-01-1'"));
-    parse_bad(text("2023"), E("'2023'"));
+    parse_bad(text("2023"), "ytd_trade: invalid period '2023' (pass a year as INTEGER, not TEXT)");
+    parse_bad(text("1"), "ytd_trade: invalid period '1' (pass a year as INTEGER, not TEXT)");
+    parse_bad(text("20230"), E("'20230'"));
+    parse_bad(text("202a"), E("'202a'"));
     parse_bad(text(""), E("''"));
     parse_bad(text("2023-00-10"), E("'2023-00-10'"));
     parse_bad(text("\xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa3-01"),
@@ -112,11 +115,82 @@ static void test_days(void)
            "infinite dates are out of range");
 }
 
+/* Shift written apart from the core: step back one calendar month at a
+ * time, then clamp the day. */
+static bool naive_shift(int y, int m, int d, int months, int32_t *out)
+{
+    static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int i = 0; i < months; i++)
+        if (--m == 0) {
+            m = 12;
+            y--;
+        }
+    if (y < 1)
+        return false;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int last = dim[m - 1] + (m == 2 && leap);
+    *out = y * 10000 + m * 100 + (d < last ? d : last);
+    return true;
+}
+
+/* Every day of years 1-9999: Shift(L, 12) is the SPEC's "one year earlier"
+ * ((Y-1)-M-D, Feb 29 -> Feb 28, nothing before year 1), and Shift by 1, 3,
+ * 13 and 1200 months agrees with the month-by-month walk. */
+static void test_shift_every_day(void)
+{
+    static const int ks[] = {1, 3, 13, 1200};
+    long long bad12 = 0, badk = 0;
+    for (int64_t day = TA_DAYS_MIN; day <= TA_DAYS_MAX; day++) {
+        int64_t y;
+        int m, d;
+        int32_t key, got, want;
+        ta_civil_from_days(day, &y, &m, &d);
+        key = ta_key_make((int)y, m, d);
+        bool ok = ta_key_shift(TA_PK_DATE, key, 12, &got);
+        bool want_ok = y > 1;
+        want = ta_key_make((int)y - 1, m, m == 2 && d == 29 ? 28 : d);
+        if (ok != want_ok || (ok && got != want))
+            bad12++;
+        for (size_t i = 0; i < sizeof ks / sizeof *ks; i++) {
+            ok = ta_key_shift(TA_PK_DATE, key, ks[i], &got);
+            want_ok = naive_shift((int)y, m, d, ks[i], &want);
+            if (ok != want_ok || (ok && got != want))
+                badk++;
+        }
+    }
+    tap_ok(bad12 == 0, "Shift(L, 12) is one year earlier, Feb 29 -> Feb 28, every day (%lld bad)",
+           bad12);
+    tap_ok(badk == 0, "Shift(L, k) agrees with a month-by-month walk, every day (%lld bad)", badk);
+}
+
+static void test_shift(void)
+{
+    int32_t k;
+    tap_ok(ta_key_shift(TA_PK_DATE, 20230331, 1, &k) && k == 20230228,
+           "2023-03-31 - 1m = 2023-02-28");
+    tap_ok(ta_key_shift(TA_PK_DATE, 20240331, 1, &k) && k == 20240229,
+           "2024-03-31 - 1m = 2024-02-29");
+    tap_ok(ta_key_shift(TA_PK_DATE, 20240229, 12, &k) && k == 20230228,
+           "2024-02-29 - 12m = 2023-02-28");
+    tap_ok(ta_key_shift(TA_PK_DATE, 20240229, 48, &k) && k == 20200229,
+           "2024-02-29 - 48m = 2020-02-29");
+    tap_ok(ta_key_shift(TA_PK_DATE, 20230115, 1, &k) && k == 20221215,
+           "2023-01-15 - 1m = 2022-12-15");
+    tap_ok(ta_key_shift(TA_PK_DATE, 20230531, 3, &k) && k == 20230228,
+           "2023-05-31 - 3m = 2023-02-28");
+    tap_ok(ta_key_shift(TA_PK_DATE, 20230101, 1200, &k) && k == 19230101,
+           "2023-01-01 - 1200m = 1923-01-01");
+    tap_ok(ta_key_shift(TA_PK_DATE, 10201, 1, &k) && k == 10101, "0001-02-01 - 1m = 0001-01-01");
+    tap_ok(!ta_key_shift(TA_PK_DATE, 10131, 1, &k), "0001-01-31 - 1m is before year 1");
+    tap_ok(!ta_key_shift(TA_PK_DATE, 50101, 1200, &k), "0005-01-01 - 1200m is before year 1");
+    tap_ok(ta_key_shift(TA_PK_YEAR, 2023, 12, &k) && k == 2022, "2023 - 12m = 2022");
+    tap_ok(ta_key_shift(TA_PK_YEAR, 2023, 1200, &k) && k == 1923, "2023 - 1200m = 1923");
+    tap_ok(!ta_key_shift(TA_PK_YEAR, 1, 12, &k), "year 1 - 12m is before year 1");
+    tap_ok(!ta_key_shift(TA_PK_YEAR, 50, 1200, &k), "year 50 - 1200m is before year 1");
+}
+
 static void test_calendar(void)
 {
-    tap_ok(ta_key_year_earlier(TA_PK_DATE, 20240229) == 20230228, "2024-02-29 - 1y = 2023-02-28");
-    tap_ok(ta_key_year_earlier(TA_PK_DATE, 20231101) == 20221101, "2023-11-01 - 1y = 2022-11-01");
-    tap_ok(ta_key_year_earlier(TA_PK_YEAR, 2023) == 2022, "2023 - 1y = 2022");
     tap_ok(ta_key_fy_start(TA_PK_DATE, 20230315, 4) == 20220401,
            "FY(Apr) of 2023-03-15 starts 2022-04-01");
     tap_ok(ta_key_fy_start(TA_PK_DATE, 20230415, 4) == 20230401,
@@ -142,5 +216,7 @@ int main(void)
     test_parse();
     test_days();
     test_calendar();
+    test_shift();
+    test_shift_every_day();
     return tap_done();
 }

@@ -109,9 +109,9 @@ static void *run_long(void *arg)
     duckdb_result res;
     q->state = duckdb_query(q->con,
                             "SELECT sum(y) FROM (SELECT ytd_trade(d, v) OVER (PARTITION BY i % 7 "
-                            "ORDER BY i ROWS BETWEEN 5000 PRECEDING AND CURRENT ROW) AS y FROM "
+                            "ORDER BY i ROWS BETWEEN 500 PRECEDING AND CURRENT ROW) AS y FROM "
                             "(SELECT i, DATE '2000-01-01' + CAST(i % 9000 AS INTEGER) AS d, "
-                            "i * 0.25 AS v FROM range(2000000) r(i)))",
+                            "i * 0.25 AS v FROM range(300000) r(i)))",
                             &res);
     if (q->state == DuckDBError)
         snprintf(q->error, sizeof q->error, "%s", duckdb_result_error(&res));

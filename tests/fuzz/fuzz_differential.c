@@ -3,7 +3,7 @@
  * every aggregate, checked against the slow reference (tests/core/ref.c).
  *
  * Input layout:
- *   byte 0  aggregate kind (mod 11)
+ *   byte 0  aggregate kind (mod the number of aggregates)
  *   byte 1  bit 0: annual periods; bits 1..: fy_start_month (kinds that take one)
  *   byte 2  target = (1 + byte) / 4 (kinds that take one)
  *   then operations, one opcode byte each, some followed by operand bytes:
@@ -16,9 +16,12 @@
  *     6      replace the state by its serialize/deserialize round trip
  *     7      a row whose period kind or parameter differs from the group's:
  *            must fail and leave the answer unchanged
- * Values are multiples of 1/4 below 64 in magnitude, so every sum is exact
- * and the core must match the reference bit for bit. After every operation
- * the answers are compared; a mismatch aborts.
+ * Values are multiples of 1/4 below 64 in magnitude, and for the
+ * non-periodic aggregates also (value bytes 0x70-0x7f and 0xf0-0xff, the
+ * high bit the sign) values from 5e-324 to 1e300 that no two doubles can sum;
+ * the reference sums exactly too (ref_exact.c), and the core must match it
+ * bit for bit. After every operation the answers are compared; a mismatch
+ * aborts.
  */
 #include "fuzz.h"
 #include "ref.h"
@@ -53,18 +56,27 @@ static bool has_role(ta_agg_kind k, ta_role role)
 
 /* 128 period slots: several rows share a period, periods one year apart
  * exist, month ends, Feb 29, and the first and last years allowed. */
+/* The kinds whose reference sums exactly at any magnitude. */
+static bool wide_kind(ta_agg_kind k)
+{
+    return k == TA_AGG_CUMULATIVE || k == TA_AGG_TARGET_ATTAINMENT || k == TA_AGG_SHARE_OF ||
+           k == TA_AGG_HHI;
+}
+
 static ref_row make_row(const run *r, int b1, int b2)
 {
     static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    ref_row row = {0, 0, 0, 0, false};
+    ref_row row = {0};
     int slot = b1 >> 1;
     row.part = b1 & 1;
     if (r->annual) {
         static const int edge[] = {1, 2, 9998, 9999};
         row.y = slot >= 124 ? edge[slot - 124] : 2017 + slot % 8;
     } else if (slot >= 124) {
-        static const ref_row edge[] = {
-            {1, 1, 1, 0, 0}, {1, 12, 31, 0, 0}, {9999, 1, 1, 0, 0}, {9999, 12, 31, 0, 0}};
+        static const ref_row edge[] = {{1, 1, 1, 0, 0, 0, 0, 0},
+                                       {1, 12, 31, 0, 0, 0, 0, 0},
+                                       {9999, 1, 1, 0, 0, 0, 0, 0},
+                                       {9999, 12, 31, 0, 0, 0, 0, 0}};
         row.y = edge[slot - 124].y;
         row.m = edge[slot - 124].m;
         row.d = edge[slot - 124].d;
@@ -83,26 +95,56 @@ static ref_row make_row(const run *r, int b1, int b2)
             row.d = 15;
         }
     }
+    static const double wide[16] = {1e20,      1234.5678, 1e-10,   1e300,  1e-300, 5e-324,
+                                    0x1p-1022, 0.1,       3e10,    3463.7709, 7e-6, 1e16,
+                                    0x1p-1000, 2.5e-320,  1e150,   1e-160};
     if (b2 == 0x80)
         row.value = NAN; /* NULL */
-    else if (r->kind == TA_AGG_HHI)
+    else if (wide_kind(r->kind) && (b2 & 0x70) == 0x70)
+        row.value = (b2 & 0x80) && r->kind != TA_AGG_HHI ? -wide[b2 & 15] : wide[b2 & 15];
+    else if (r->kind == TA_AGG_HHI || r->kind == TA_AGG_HHI_COMPETITOR)
         row.value = b2 / 4.0;
     else
         row.value = (int8_t)b2 / 4.0;
+    /* hhi(competitor, value): INTEGER and TEXT competitors 0..2; trade
+     * balance and coverage: is_part doubles as is_export. */
+    row.comp_type = 1 + (slot & 1);
+    row.comp = slot % 3;
+    row.is_export = row.part;
     return row;
+}
+
+/* Round-2 parameters, fixed: 12 months is valid on either period kind. */
+static ref_set params_of(const run *r)
+{
+    ref_set p = {0};
+    p.annual = r->annual;
+    p.fy = r->fy;
+    p.target = r->target;
+    p.months = 12;
+    p.base_y = 2022;
+    p.base_m = r->annual ? 0 : 1;
+    p.base_d = r->annual ? 0 : 1;
+    return p;
 }
 
 static ta_result reference(const run *r, const ref_row *rows, int n)
 {
-    ref_set params = {NULL, 0, r->annual, r->fy, r->target};
-    return ref_answer_non_null(r->kind, rows, n, params);
+    return ref_answer_non_null(r->kind, rows, n, params_of(r));
 }
 
+/* The core's answer; "out of range" reads as an infinite REAL, which is how
+ * the reference gives a result that leaves the double range. */
 static ta_result answer(const ta_agg *a)
 {
     ta_result res;
     ta_error e;
     ta_status st = ta_agg_result(a, &res, &e);
+    if (st == TA_ERR_RANGE && strstr(e.msg, "out of range")) {
+        res.type = TA_R_REAL;
+        res.d = INFINITY;
+        return res;
+    }
     if (st != TA_OK) {
         fprintf(stderr, "fuzz_differential: result failed: %s\n", e.msg);
         abort();
@@ -113,6 +155,8 @@ static ta_result answer(const ta_agg *a)
 static void compare(const run *r, const ta_agg *a, const char *after)
 {
     ta_result got = answer(a), want = reference(r, r->kept, r->n);
+    if (want.type == TA_R_REAL && isinf(want.d))
+        want.d = INFINITY; /* either sign: the core says "out of range" */
     if (!same_result(got, want)) {
         char g[64], w[64];
         describe(got, g);
@@ -128,9 +172,10 @@ static void compare(const run *r, const ta_agg *a, const char *after)
 
 static ta_status apply(const run *r, ta_agg *a, const ref_row *row, bool remove, ta_error *e)
 {
-    char buf[16];
-    ta_value argv[3];
-    int argc = row_args(r->kind, row, r->annual, r->fy, r->target, r->fy != 1, buf, argv);
+    char buf[48];
+    ta_value argv[TA_MAX_ARGS];
+    ref_set params = params_of(r);
+    int argc = row_args(r->kind, row, &params, r->fy != 1, buf, argv);
     return remove ? ta_agg_remove(a, argv, argc, e) : ta_agg_add(a, argv, argc, e);
 }
 
@@ -263,10 +308,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             int b = next(&r);
             if (b < 0 || !seen)
                 break;
-            char buf[16];
-            ta_value argv[3];
+            char buf[48];
+            ta_value argv[TA_MAX_ARGS];
             ref_row row = make_row(&r, b, 4);
-            int argc = row_args(r.kind, &row, r.annual, r.fy, r.target, true, buf, argv);
+            ref_set params = params_of(&r);
+            int argc = row_args(r.kind, &row, &params, true, buf, argv);
             const ta_agg_desc *d = &ta_aggs[r.kind];
             int which = -1;
             for (int i = 0; i < argc; i++)

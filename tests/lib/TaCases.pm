@@ -13,7 +13,11 @@ package TaCases;
 # The parser is strict: an unknown key, a repeated key, a duplicate case id or
 # table name, a malformed row or expect line stops everything with file:line.
 
-use v5.36;
+# Perl 5.32 (Debian bullseye) and later: the PostgreSQL 13 chroot runs this.
+use v5.32;
+use warnings;
+use feature qw(signatures);
+no warnings qw(experimental::signatures);
 use Carp qw(croak);
 use File::Basename qw(basename);
 

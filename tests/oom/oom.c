@@ -280,10 +280,20 @@ static void call_args(const ta_agg_desc *d, char *out, size_t len)
         const char *arg = "";
         switch (d->roles[i]) {
         case TA_ROLE_PERIOD: arg = "period"; break;
-        case TA_ROLE_VALUE: arg = d->kind == TA_AGG_HHI ? "abs(value)" : "value"; break;
+        case TA_ROLE_VALUE:
+            arg =
+                d->kind == TA_AGG_HHI || d->kind == TA_AGG_HHI_COMPETITOR ? "abs(value)" : "value";
+            break;
         case TA_ROLE_TARGET: arg = "100"; break;
         case TA_ROLE_FY: arg = "4"; break;
         case TA_ROLE_FLAG: arg = "flag"; break;
+        case TA_ROLE_MONTHS: arg = "3"; break;
+        case TA_ROLE_BASE: arg = "'2022-01'"; break;
+        case TA_ROLE_EXPORT: arg = "flag"; break;
+        /* long names: competitor keys allocated apart from the table */
+        case TA_ROLE_COMPETITOR:
+            arg = "printf('competitor-with-a-long-name-%d', CAST(abs(value) AS INTEGER) % 7)";
+            break;
         }
         o += (size_t)snprintf(out + o, len - o, "%s%s", i ? ", " : "", arg);
     }
@@ -291,7 +301,7 @@ static void call_args(const ta_agg_desc *d, char *out, size_t len)
 
 int main(void)
 {
-    char sql[1024], args[128], label[128];
+    char sql[1024], args[256], label[128];
 
     install_allocator();
     check("registration (sqlite3_open + sqlite3_tradeagg_init)", "SELECT tradeagg_version()", 1);

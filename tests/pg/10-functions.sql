@@ -34,7 +34,7 @@ SELECT is(share_ratio(5, 0), NULL, 'share_ratio with total = 0 is NULL');
 SELECT ok(growth_rate(NULL, 1) IS NULL AND attainment_ratio(1, NULL) IS NULL
           AND share_ratio(NULL, NULL) IS NULL AND cagr(1, NULL, 2) IS NULL,
           'scalars return NULL for a NULL argument');
-SELECT is(tradeagg_version(), '1.0.0', 'tradeagg_version()');
+SELECT is(tradeagg_version(), '1.1.0', 'tradeagg_version()');
 
 -- Aggregates over dates (spec examples).
 SELECT is((SELECT target_reached_at(period, value, 200) FROM cr_flows WHERE period >= '2023-01-01'),

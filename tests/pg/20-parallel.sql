@@ -4,7 +4,7 @@
 -- the serial ones exactly: values are multiples of 0.25, so every sum is
 -- exact whatever order the rows are added in.
 BEGIN;
-SELECT plan(64);
+SELECT plan(135);
 
 \ir lib/aggregates.sql
 \ir lib/plans.sql
@@ -23,7 +23,7 @@ SELECT i AS id,
 FROM generate_series(1, 300000) AS i;
 ANALYZE par_data;
 
--- Serial answers: every aggregate of lib/aggregates.sql (columns a01 .. a26),
+-- Serial answers: every aggregate of lib/aggregates.sql (columns a01 .. a40),
 -- ungrouped and grouped.
 SET LOCAL max_parallel_workers_per_gather = 0;
 SELECT 'CREATE TABLE par_serial AS ' || pg_temp.aggregates_query('par_data') \gexec
@@ -74,6 +74,36 @@ SELECT results_eq(format('SELECT grp, %s FROM par_serial_g ORDER BY grp', col),
                   format('SELECT grp, %s FROM par_parallel_g ORDER BY grp', col),
                   'parallel = serial, grouped: ' || call)
 FROM pg_temp.aggregate_calls() ORDER BY n;
+
+-- Each aggregate alone is split: a Finalize Aggregate above the Gather, a
+-- Partial Aggregate in the workers.
+SELECT matches(pg_temp.plan_of(format('SELECT grp, %s FROM par_data GROUP BY grp', call)),
+               'Finalize (Hash|Group)?Aggregate.*Gather.*Partial (Hash|Group)?Aggregate',
+               'Finalize and Partial Aggregate: ' || call)
+FROM pg_temp.aggregate_calls() ORDER BY n;
+
+-- Hash aggregation in the workers with the least work_mem: a thousand
+-- groups of 26 states each spill to disk, and every answer is the serial one.
+SET LOCAL max_parallel_workers_per_gather = 0;
+SET LOCAL enable_hashagg = off;
+SELECT 'CREATE TABLE par_spill_serial AS ' || pg_temp.aggregates_query('par_data', 'g1000') \gexec
+SET LOCAL enable_hashagg = on;
+SET LOCAL enable_sort = off;
+SET LOCAL work_mem = '64kB';
+SET LOCAL max_parallel_workers_per_gather = 4;
+INSERT INTO par_plans
+SELECT 'spill', pg_temp.explain_output('EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+CREATE TABLE par_spill_hash AS ' || pg_temp.aggregates_query('par_data', 'g1000'));
+SELECT matches((SELECT plan FROM par_plans WHERE name = 'spill'),
+               'Partial HashAggregate', '1000 groups, 64kB: the workers aggregate by hashing');
+SELECT matches((SELECT plan FROM par_plans WHERE name = 'spill'),
+               'Batches: ([2-9]|[1-9][0-9]+)', '1000 groups, 64kB: the hash aggregation spills to disk');
+SELECT results_eq('SELECT * FROM par_spill_serial ORDER BY g1000',
+                  'SELECT * FROM par_spill_hash ORDER BY g1000',
+                  '1000 groups, spilled parallel hash aggregation = serial, all 26 aggregates');
+RESET enable_sort;
+RESET enable_hashagg;
+RESET work_mem;
 
 -- Many small groups: a thousand partial states per worker.
 SET LOCAL max_parallel_workers_per_gather = 0;

@@ -25,7 +25,7 @@ ANALYZE pw;
 SET LOCAL max_parallel_workers_per_gather = 0;
 SET LOCAL enable_partitionwise_aggregate = off;
 
--- Every aggregate of lib/aggregates.sql (columns a01 .. a26): ungrouped,
+-- Every aggregate of lib/aggregates.sql (columns a01 .. a40): ungrouped,
 -- grouped by the partition key, and grouped across partitions.
 SELECT 'CREATE TABLE pw_plain AS ' || pg_temp.aggregates_query('pw') \gexec
 SELECT 'CREATE TABLE pw_plain_grp AS ' || pg_temp.aggregates_query('pw', 'grp') \gexec

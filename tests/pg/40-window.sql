@@ -4,7 +4,7 @@
 -- exactly the frame's rows). Sliding frames go through the inverse
 -- transition function; the last tests show that it is really used.
 BEGIN;
-SELECT plan(136);
+SELECT plan(206);
 
 \ir lib/aggregates.sql
 

@@ -1,17 +1,22 @@
--- Serialized states: what parallel workers (and Citus) ship between
--- processes. The round trip must be exact, and bytes that are not a valid
--- state (truncated, altered, random) must raise 22P03, never crash.
+-- Serialized states, through the C entry points that release 1.0.0's
+-- aggregates use (tradeagg_serialize / tradeagg_deserialize and the final
+-- functions over internal): the library keeps serving them until ALTER
+-- EXTENSION tradeagg UPDATE replaces those objects. The round trip must be
+-- exact, and bytes that are not a valid state (truncated, altered, random)
+-- must raise 22P03, never crash. The same bytes are the flat form of
+-- tradeagg_state (65-state-type.sql).
 --
--- `internal` values cannot be made in SQL, so this file binds the C entry
--- points of tradeagg_serialize / tradeagg_deserialize / the final functions
--- to test-only signatures that carry the state pointer as a bigint (a
--- 64-bit pass-by-value Datum). Everything is rolled back at the end.
+-- `internal` values cannot be made in SQL, so this file binds those C entry
+-- points to test-only signatures that carry the state pointer as a bigint
+-- (a 64-bit pass-by-value Datum). Everything is rolled back at the end.
 BEGIN;
 SELECT plan(22);
 
 CREATE FUNCTION pg_temp.deser(bytea, integer) RETURNS bigint
     AS '$libdir/tradeagg', 'tradeagg_deserialize' LANGUAGE C;
 CREATE FUNCTION pg_temp.ser(bigint) RETURNS bytea
+    AS '$libdir/tradeagg', 'tradeagg_serialize' LANGUAGE C STRICT;
+CREATE FUNCTION pg_temp.serialize(internal) RETURNS bytea
     AS '$libdir/tradeagg', 'tradeagg_serialize' LANGUAGE C STRICT;
 CREATE FUNCTION pg_temp.final_float8(bigint) RETURNS double precision
     AS '$libdir/tradeagg', 'tradeagg_final_float8' LANGUAGE C STRICT;
@@ -32,19 +37,19 @@ $$;
 
 -- Aggregates whose result is the serialized state of a real one.
 CREATE AGGREGATE pg_temp.ytd_state(date, double precision, integer) (
-    SFUNC = tradeagg_ytd_trade_sfunc, STYPE = internal, FINALFUNC = tradeagg_serialize);
+    SFUNC = tradeagg_ytd_trade_sfunc, STYPE = internal, FINALFUNC = pg_temp.serialize);
 CREATE AGGREGATE pg_temp.ttm_state(integer, double precision) (
-    SFUNC = tradeagg_ttm_trade_sfunc, STYPE = internal, FINALFUNC = tradeagg_serialize);
+    SFUNC = tradeagg_ttm_trade_sfunc, STYPE = internal, FINALFUNC = pg_temp.serialize);
 CREATE AGGREGATE pg_temp.reached_state(date, double precision, double precision) (
-    SFUNC = tradeagg_target_reached_at_sfunc, STYPE = internal, FINALFUNC = tradeagg_serialize);
+    SFUNC = tradeagg_target_reached_at_sfunc, STYPE = internal, FINALFUNC = pg_temp.serialize);
 CREATE AGGREGATE pg_temp.reached_state(integer, double precision, double precision) (
-    SFUNC = tradeagg_target_reached_at_sfunc, STYPE = internal, FINALFUNC = tradeagg_serialize);
+    SFUNC = tradeagg_target_reached_at_sfunc, STYPE = internal, FINALFUNC = pg_temp.serialize);
 CREATE AGGREGATE pg_temp.share_state(double precision, boolean) (
-    SFUNC = tradeagg_share_of_sfunc, STYPE = internal, FINALFUNC = tradeagg_serialize);
+    SFUNC = tradeagg_share_of_sfunc, STYPE = internal, FINALFUNC = pg_temp.serialize);
 CREATE AGGREGATE pg_temp.hhi_state(double precision) (
-    SFUNC = tradeagg_hhi_sfunc, STYPE = internal, FINALFUNC = tradeagg_serialize);
+    SFUNC = tradeagg_hhi_sfunc, STYPE = internal, FINALFUNC = pg_temp.serialize);
 CREATE AGGREGATE pg_temp.cum_state(double precision) (
-    SFUNC = tradeagg_cumulative_trade_sfunc, STYPE = internal, FINALFUNC = tradeagg_serialize);
+    SFUNC = tradeagg_cumulative_trade_sfunc, STYPE = internal, FINALFUNC = pg_temp.serialize);
 
 CREATE TEMP TABLE s AS
 SELECT i, (date '2021-01-01' + make_interval(months => i % 30))::date AS period,
@@ -78,7 +83,8 @@ SELECT is((SELECT pg_temp.final_float8(pg_temp.deser(b, 0)) FROM states WHERE na
           NULL, 'an empty state survives the round trip and gives NULL');
 SELECT is(pg_temp.deser(NULL, 0), NULL, 'NULL bytes deserialize to a NULL state');
 SELECT throws_ok($$SELECT pg_temp.final_date(pg_temp.deser(pg_temp.ttm_state(yr, value), 0)) FROM s$$,
-                 'XX000', NULL, 'a final function of the wrong type is refused, not misread');
+                 '22P03', 'tradeagg_final_date: a ttm_trade state has no date result',
+                 'a final function of the wrong type is refused, not misread');
 
 -- Damaged bytes.
 SELECT throws_ok($$SELECT pg_temp.deser('\x'::bytea, 0)$$, '22P03', NULL, 'empty bytes: 22P03');

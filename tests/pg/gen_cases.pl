@@ -5,8 +5,11 @@
 #
 # BEGIN; plan(N); the tables as TEMP tables; one is()/ok()/throws_ok() per
 # case; finish(); ROLLBACK. Cases marked "only: sqlite" are left out.
-use v5.36;
+# Perl 5.32 (Debian bullseye) and later: the PostgreSQL 13 chroot runs this.
+use v5.32;
 use warnings FATAL => "all";
+use feature qw(signatures);
+no warnings qw(experimental::signatures);
 use FindBin qw($RealBin);
 use lib "$RealBin/../lib";
 use File::Basename qw(dirname);

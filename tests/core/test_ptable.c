@@ -1,0 +1,431 @@
+/*
+ * test_ptable.c — the period table (src/ta_ptable.h) against a plain model
+ * (a count and a sum per key, in arrays indexed by key) under every arrival
+ * order: ascending, descending, shuffled, random adds and removes, sliding
+ * frames, draining, merges and byte round trips. Values are integers, so the
+ * model's double sums are exact. After each scenario the tree's structure is
+ * checked too: sorted leaves, separators that bound their subtrees, the
+ * chain of leaves, and leaves filled as the layout promises.
+ */
+#include "rows.h"
+#include "ta_ptree.h"
+#include "tap.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define K 30000 /* keys 1 .. K-1 */
+
+static uint32_t count[K];
+static double sum[K];
+static const ta_allocator *al = &test_allocator;
+
+static void model_clear(void)
+{
+    memset(count, 0, sizeof count);
+    memset(sum, 0, sizeof sum);
+}
+
+static bool add(ta_ptable *t, int32_t k, double v)
+{
+    count[k]++;
+    sum[k] += v;
+    return ta_pt_add(t, k, v, al) == TA_OK;
+}
+
+static bool del(ta_ptable *t, int32_t k, double v)
+{
+    count[k]--;
+    sum[k] -= v;
+    return ta_pt_remove(t, k, v, al) == TA_OK;
+}
+
+/* ---- structure ----------------------------------------------------------- */
+
+typedef struct walk {
+    const pt_leaf *prev; /* the leaf before, in tree order */
+    uint32_t leaves, entries;
+    uint64_t rows;
+    bool ok;
+    char why[120];
+} walk;
+
+static void fail(walk *w, const char *why)
+{
+    if (w->ok)
+        snprintf(w->why, sizeof w->why, "%s", why);
+    w->ok = false;
+}
+
+/* Keys under p lie in [lo, hi). */
+static void walk_tree(const ta_ptable *t, const void *p, uint32_t h, int64_t lo, int64_t hi,
+                      walk *w)
+{
+    if (h == 0) {
+        const pt_leaf *l = p;
+        if (l->n == 0 || l->n > l->cap || (t->height > 0 && l->cap != PT_LEAF_CAP))
+            fail(w, "leaf size");
+        for (uint32_t i = 0; i < l->n; i++) {
+            const int32_t *key = PT_KEY(l);
+            if (key[i] < lo || key[i] >= hi || (i && key[i] <= key[i - 1]))
+                fail(w, "leaf key out of order or out of its bounds");
+            if (PT_CNT(l)[i] == 0)
+                fail(w, "empty entry");
+            w->rows += PT_CNT(l)[i];
+        }
+        if (l->prev != w->prev || (w->prev ? w->prev->next != l : t->first != l))
+            fail(w, "leaf chain");
+        w->prev = l;
+        w->leaves++;
+        w->entries += l->n;
+        return;
+    }
+    const pt_node *n = p;
+    if (n->n == 0 || n->n > PT_NODE_CAP)
+        fail(w, "node size");
+    for (uint32_t i = 0; i < n->n; i++) {
+        int64_t a = i ? n->key[i] : lo, b = i + 1 < n->n ? n->key[i + 1] : hi;
+        if (a < lo || b > hi || a >= b)
+            fail(w, "separators");
+        walk_tree(t, n->kid[i], h - 1, a, b, w);
+    }
+}
+
+static walk check_tree(const ta_ptable *t)
+{
+    walk w = {NULL, 0, 0, 0, true, ""};
+    if (t->root)
+        walk_tree(t, t->root, t->height, INT64_MIN, INT64_MAX, &w);
+    if (w.prev != t->last || (w.prev && w.prev->next))
+        fail(&w, "last leaf");
+    if (w.entries != t->size || w.rows != t->rows)
+        fail(&w, "size or rows");
+    if (!t->root && (t->first || t->last || t->height))
+        fail(&w, "empty table");
+    return w;
+}
+
+/* ---- contents --------------------------------------------------------------- */
+
+static double rounded(const ta_xsum *s)
+{
+    double d = NAN;
+    ta_xsum_round(s, &d);
+    return d;
+}
+
+/* Everything the table answers, against the model. */
+static bool same_as_model(const ta_ptable *t, const char *what)
+{
+    ta_pt_cursor c;
+    int32_t key, last = 0, k = 1;
+    uint32_t n, periods = 0;
+    const ta_xsum *s;
+    uint64_t rows = 0;
+    char why[160] = "";
+
+    ta_pt_seek(t, INT32_MIN, &c);
+    while (!*why && ta_pt_next(t, &c, &key, &n, &s)) {
+        while (k < K && count[k] == 0)
+            k++;
+        if (key != k || n != count[k] || rounded(s) != sum[k])
+            snprintf(why, sizeof why, "entry %d (count %u), expected %d (count %u)", key, n, k,
+                     k < K ? count[k] : 0);
+        last = k++;
+        periods++;
+        rows += n;
+    }
+    for (; !*why && k < K; k++)
+        if (count[k])
+            snprintf(why, sizeof why, "key %d missing", k);
+    if (!*why && (ta_pt_size(t) != periods || ta_pt_rows(t) != rows))
+        snprintf(why, sizeof why, "size %u / rows %llu", ta_pt_size(t),
+                 (unsigned long long)ta_pt_rows(t));
+    int32_t got;
+    if (!*why && (ta_pt_last(t, &got) ? got != last || !periods : periods != 0))
+        snprintf(why, sizeof why, "last period");
+    /* Random ranges, previous periods and seeks. */
+    for (int q = 0; q < 200 && !*why; q++) {
+        int32_t lo = rnd_int(0, K), hi = lo + rnd_int(-2, q % 2 ? 40 : K);
+        ta_xsum acc = TA_XSUM_ZERO;
+        uint64_t r = 0, want_r = 0;
+        uint32_t p = 0, want_p = 0;
+        double want = 0;
+        for (int32_t i = lo < 1 ? 1 : lo; i <= hi && i < K; i++)
+            if (count[i]) {
+                want += sum[i];
+                want_r += count[i];
+                want_p++;
+            }
+        ta_pt_range(t, lo, hi, &acc, &r, &p, al);
+        if (rounded(&acc) != want || r != want_r || p != want_p)
+            snprintf(why, sizeof why, "range %d..%d: %.17g over %u", lo, hi, rounded(&acc), p);
+        ta_xsum_free(&acc, al);
+        int32_t prev = -1, want_prev = lo - 1;
+        while (want_prev > 0 && want_prev < K && count[want_prev] == 0)
+            want_prev--;
+        if (want_prev >= K)
+            want_prev = last;
+        bool has = ta_pt_prev(t, lo, &prev);
+        if (has != (want_prev > 0 && periods > 0) || (has && prev != want_prev))
+            snprintf(why, sizeof why, "prev of %d: %d, expected %d", lo, has ? prev : 0,
+                     want_prev);
+    }
+    walk w = check_tree(t);
+    if (!*why && !w.ok)
+        snprintf(why, sizeof why, "structure: %s", w.why);
+    tap_ok(!*why, "%s: the table matches the model", what);
+    if (*why)
+        tap_diag("%s", why);
+    return !*why;
+}
+
+static void shuffle(int32_t *k, int n)
+{
+    for (int i = n - 1; i > 0; i--) {
+        int j = rnd_int(0, i);
+        int32_t x = k[i];
+        k[i] = k[j];
+        k[j] = x;
+    }
+}
+
+static int32_t keys[K];
+
+static void fill_keys(int n, int order) /* 0 ascending, 1 descending, 2 shuffled */
+{
+    for (int i = 0; i < n; i++)
+        keys[i] = order == 1 ? n - i : i + 1;
+    if (order == 2)
+        shuffle(keys, n);
+}
+
+/* ---- scenarios ------------------------------------------------------------ */
+
+static void orders(void)
+{
+    static const char *name[] = {"ascending", "descending", "shuffled"};
+    for (int order = 0; order < 3; order++) {
+        ta_ptable t;
+        int n = K - 1;
+        bool ok = true;
+        ta_pt_init(&t);
+        model_clear();
+        fill_keys(n, order);
+        for (int i = 0; i < n; i++) {
+            ok &= add(&t, keys[i], rnd_int(-1000, 1000));
+            if (i % 7 == 0) /* a second row of a period seen before */
+                ok &= add(&t, keys[rnd_int(0, i)], rnd_int(-1000, 1000));
+        }
+        tap_ok(ok, "%s periods: every add succeeds", name[order]);
+        same_as_model(&t, name[order]);
+        walk w = check_tree(&t);
+        /* Leaves at either end of the table split leaving the old leaf full;
+         * elsewhere in half. */
+        uint32_t most = order < 2 ? (t.size + PT_LEAF_CAP - 1) / PT_LEAF_CAP + 1
+                                  : t.size / (PT_LEAF_CAP / 2) + 2;
+        tap_ok(w.leaves <= most, "%s periods: %u leaves for %u periods (at most %u)", name[order],
+               w.leaves, t.size, most);
+        ta_pt_free(&t, al);
+    }
+}
+
+/* Random adds and removes over a few hundred keys or all of them. */
+static void churn(void)
+{
+    for (int round = 0; round < 2; round++) {
+        ta_ptable t;
+        int span = round ? K - 1 : 300;
+        bool ok = true;
+        ta_pt_init(&t);
+        model_clear();
+        for (int step = 0; step < 200000; step++) {
+            int32_t k = rnd_int(1, span);
+            if (count[k] && rnd_int(0, 2) == 0)
+                ok &= del(&t, k, count[k] == 1 ? sum[k] : rnd_int(-50, 50));
+            else
+                ok &= add(&t, k, rnd_int(-50, 50));
+            if (step % 50000 == 49999)
+                ok &= same_as_model(&t, round ? "random adds and removes, many keys"
+                                              : "random adds and removes, few keys");
+        }
+        tap_ok(ok, "random adds and removes: every step succeeds");
+        tap_ok(ta_pt_remove(&t, K + 5, 1, al) == TA_ERR_INTERNAL &&
+                   ta_pt_remove(&t, 0, 1, al) == TA_ERR_INTERNAL,
+               "removing a period without rows is refused");
+        /* Drain in random order: the table ends empty and holds nothing. */
+        int n = 0;
+        int32_t *rows = malloc(ta_pt_rows(&t) * sizeof *rows);
+        for (int32_t k = 1; k < K; k++)
+            for (uint32_t r = 0; r < count[k]; r++)
+                rows[n++] = k;
+        shuffle(rows, n);
+        for (int i = 0; i < n; i++)
+            ok &= del(&t, rows[i], count[rows[i]] == 1 ? sum[rows[i]] : 0);
+        free(rows);
+        tap_ok(ok && ta_pt_size(&t) == 0 && ta_pt_rows(&t) == 0 && t.root == NULL &&
+                   ta_pt_mem_size(&t) == 0,
+               "drained in random order: empty, no memory held");
+        same_as_model(&t, "drained");
+        ok &= add(&t, 7, 1);
+        same_as_model(&t, "reused after draining");
+        ta_pt_free(&t, al);
+    }
+}
+
+/* A frame of W periods slides over ascending and descending periods. */
+static void sliding(void)
+{
+    static const int width[] = {1, 5, 200, 5000};
+    for (int wi = 0; wi < 4; wi++)
+        for (int dir = 0; dir < 2; dir++) {
+            ta_ptable t;
+            int w = width[wi], n = K - 1;
+            bool ok = true;
+            size_t peak = 0;
+            ta_pt_init(&t);
+            model_clear();
+            fill_keys(n, dir);
+            for (int i = 0; i < n; i++) {
+                ok &= add(&t, keys[i], i % 13);
+                ok &= add(&t, keys[i], 1);
+                if (i >= w) {
+                    ok &= del(&t, keys[i - w], (i - w) % 13);
+                    ok &= del(&t, keys[i - w], 1);
+                }
+                if (ta_pt_mem_size(&t) > peak)
+                    peak = ta_pt_mem_size(&t);
+            }
+            char what[80];
+            snprintf(what, sizeof what, "frame of %d periods sliding %s", w,
+                     dir ? "down" : "up");
+            tap_ok(ok, "%s: every step succeeds", what);
+            same_as_model(&t, what);
+            size_t most = (size_t)(w / (PT_LEAF_CAP / 4) + 3) * pt_leaf_bytes(PT_LEAF_CAP) +
+                          (size_t)(w / (PT_LEAF_CAP / 4) / (PT_NODE_MIN) + 3) * 4 * sizeof(pt_node);
+            tap_ok(peak <= most, "%s: memory stays with the frame (%zu B, at most %zu)", what,
+                   peak, most);
+            ta_pt_free(&t, al);
+        }
+}
+
+static void merges(void)
+{
+    for (int round = 0; round < 6; round++) {
+        ta_ptable a, b;
+        bool ok = true;
+        ta_pt_init(&a);
+        ta_pt_init(&b);
+        model_clear();
+        int na = round == 0 ? 0 : rnd_int(1, round > 3 ? K - 1 : 500);
+        int nb = round == 1 ? 0 : rnd_int(1, round > 3 ? K - 1 : 500);
+        for (int i = 0; i < na; i++)
+            ok &= add(&a, rnd_int(1, round == 3 ? K / 2 : K - 1), rnd_int(-9, 9));
+        for (int i = 0; i < nb; i++)
+            ok &= add(&b, rnd_int(round == 3 ? K / 2 : 1, K - 1), rnd_int(-9, 9));
+        ok &= ta_pt_merge(&a, &b, al) == TA_OK;
+        tap_ok(ok, "merge %d (%d and %d rows) succeeds", round, na, nb);
+        same_as_model(&a, "merged");
+        ta_pt_free(&a, al);
+        ta_pt_free(&b, al);
+    }
+}
+
+static void bytes(void)
+{
+    ta_ptable t, back;
+    bool ok = true;
+    ta_pt_init(&t);
+    model_clear();
+    fill_keys(9999, 2);
+    for (int i = 0; i < 9999; i++)
+        ok &= add(&t, keys[i], rnd_int(-99, 99));
+    size_t n = ta_pt_serial_size(&t);
+    uint8_t *buf = malloc(n + 1);
+    const uint8_t *p = buf;
+    ok &= ta_pt_serialize(&t, buf) == buf + n;
+    ok &= ta_pt_deserialize(&back, TA_PK_YEAR, &p, buf + n, al) == TA_OK && p == buf + n;
+    tap_ok(ok, "a table of 9999 years goes to bytes and back");
+    same_as_model(&back, "read back");
+    ta_pt_free(&back, al);
+    /* Bytes that the table would not have written are refused. */
+    p = buf;
+    tap_ok(ta_pt_deserialize(&back, TA_PK_DATE, &p, buf + n, al) == TA_ERR_STATE &&
+               back.root == NULL,
+           "years read as dates are refused");
+    memcpy(buf + 4 + 24, buf + 4, 4); /* the second key repeats the first */
+    p = buf;
+    tap_ok(ta_pt_deserialize(&back, TA_PK_YEAR, &p, buf + n, al) == TA_ERR_STATE,
+           "repeated keys are refused");
+    buf[0] = 0xff;
+    p = buf;
+    tap_ok(ta_pt_deserialize(&back, TA_PK_YEAR, &p, buf + n, al) == TA_ERR_STATE,
+           "a period count past the end is refused");
+    free(buf);
+    ta_pt_free(&t, al);
+}
+
+/* target_reached_at's running scan against recomputing from scratch. */
+static bool reached_model(double target, int32_t *key)
+{
+    double run = 0;
+    for (int32_t k = 1; k < K; k++)
+        if (count[k]) {
+            run += sum[k];
+            if (run >= target) {
+                *key = k;
+                return true;
+            }
+        }
+    return false;
+}
+
+static void reached(void)
+{
+    ta_ptable t;
+    bool ok = true;
+    int reads = 0;
+    ta_pt_init(&t);
+    model_clear();
+    for (int step = 0; step < 6000; step++) {
+        /* Mostly a running window (new periods at the end); now and then a
+         * change before the scanned position, or a period removed. */
+        int32_t k;
+        int r = rnd_int(0, 19);
+        if (r == 0)
+            k = rnd_int(1, K - 1);
+        else
+            k = (int32_t)(step * 4 + 1) % (K - 1) + 1;
+        if (r == 1 && count[k])
+            ok &= del(&t, k, count[k] == 1 ? sum[k] : 3);
+        else
+            ok &= add(&t, k, rnd_int(-40, 60));
+        double target = step < 3000 ? 20000 : 5000 + (step % 3);
+        bool found, want_found;
+        int32_t got = 0, want = 0;
+        ok &= ta_pt_reached(&t, target, &found, &got, al) == TA_OK;
+        want_found = reached_model(target, &want);
+        if (found != want_found || (found && got != want)) {
+            if (ok)
+                tap_diag("step %d: reached %d at %d, expected %d at %d", step, found, got,
+                         want_found, want);
+            ok = false;
+        }
+        reads++;
+    }
+    tap_ok(ok, "running target_reached_at scan matches recomputation (%d reads)", reads);
+    ta_pt_free(&t, al);
+}
+
+int main(void)
+{
+    orders();
+    churn();
+    sliding();
+    merges();
+    bytes();
+    reached();
+    return tap_done();
+}
