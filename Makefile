@@ -45,6 +45,7 @@ include mk/harden.mk
 include mk/sql.mk
 include mk/bench.mk
 include mk/coverage.mk
+include mk/duckdb.mk
 
 .PHONY: clean
 clean:

@@ -5,13 +5,13 @@
 #
 #   BENCH_ROWS (10000000)  rows in the trade table
 #   BENCH_RUNS (3)         alternating runs per figure (median)
-#   BENCH_ENGINES          "sqlite pg" (default), or one of them
+#   BENCH_ENGINES          "sqlite pg duckdb" (default), or some of them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROWS=${BENCH_ROWS:-10000000}
 RUNS=${BENCH_RUNS:-3}
-ENGINES=${BENCH_ENGINES:-sqlite pg}
+ENGINES=${BENCH_ENGINES:-sqlite pg duckdb}
 export PG_CONFIG=${PG_CONFIG:-pg_config}
 OUT=bench/RESULTS.md
 PART=build/bench/results.part.md
@@ -59,6 +59,10 @@ if [[ " $ENGINES " == *" pg "* ]]; then
       || status=$?
     pg_cluster_stop
   fi
+fi
+
+if [[ " $ENGINES " == *" duckdb "* ]]; then
+  node bench/duckdb_bench.mjs --rows "$ROWS" --runs "$RUNS" --md "$PART" || status=$?
 fi
 
 {

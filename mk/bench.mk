@@ -5,10 +5,10 @@
 #
 #   make bench                       10M rows, 3 alternating runs per figure
 #   make bench BENCH_ROWS=1000000    or: make bench-quick
-#   make bench BENCH_ENGINES=sqlite  one engine only (sqlite, pg)
+#   make bench BENCH_ENGINES=sqlite  one engine only (sqlite, pg, duckdb)
 BENCH_ROWS    ?= 10000000
 BENCH_RUNS    ?= 3
-BENCH_ENGINES ?= sqlite pg
+BENCH_ENGINES ?= sqlite pg duckdb
 BENCH_CFLAGS   = $(CSTD) $(OPT) $(WARN) $(FPFLAGS) -Isrc -Ibench
 BENCH_COMMON  := bench/common.c $(wildcard bench/*.h)
 

@@ -13,7 +13,8 @@ $(BUILD)/core/test_exact $(BUILD)/asan/core/test_exact: TEST_LIBS = -lmpfr -lgmp
 core-tests: $(CORE_TESTS)
 
 # clang-format for the C outside pg_ext/ (which keeps PostgreSQL's layout).
-FORMAT_FILES = $(wildcard src/*.[ch] sqlite_ext/*.c tests/core/*.[ch] tests/fuzz/*.[ch] tests/oom/*.c)
+FORMAT_FILES = $(wildcard src/*.[ch] sqlite_ext/*.c tests/core/*.[ch] tests/fuzz/*.[ch] tests/oom/*.c \
+                           duckdb_ext/*.[ch] tests/duckdb/*.c)
 .PHONY: format
 format:
 	clang-format -i $(FORMAT_FILES)

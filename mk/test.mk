@@ -16,6 +16,7 @@ test: $(if $(filter 0,$(PG_MATRIX)),,test-pg-matrix-check) core-tests sqlite_ext
 	prove tests/core.t tests/install_script.t tests/version.t tests/install_sqlite.t tests/readme.t tests/sqlite/ tests/hostile/matrix.t
 	$(MAKE) --no-print-directory check-sanitize
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
+	$(MAKE) --no-print-directory test-duckdb
 	$(if $(filter 0,$(PG_MATRIX)),@echo "pg-matrix: left out (PG_MATRIX=0): the host's PostgreSQL only")
 	bash tests/pg/run.sh
 	$(if $(filter 0,$(PG_MATRIX)),,bash tests/pg/matrix.sh)

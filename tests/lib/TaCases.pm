@@ -1,7 +1,8 @@
 package TaCases;
 
 # Reads the shared test cases (tests/cases/*.cases, format in
-# tests/cases/README.md) and turns them into SQL for SQLite or PostgreSQL.
+# tests/cases/README.md) and turns them into SQL for SQLite, PostgreSQL or
+# DuckDB.
 #
 #   my $set   = TaCases::load_dir('tests/cases');
 #   my @cases = TaCases::cases_for($set, 'sqlite');
@@ -23,15 +24,15 @@ use File::Basename qw(basename);
 our $VERSION = '1.0';
 
 my %COLTYPE = (
-    date => { sqlite => 'TEXT',    pg => 'date' },
-    year => { sqlite => 'INTEGER', pg => 'integer' },
-    real => { sqlite => 'REAL',    pg => 'float8' },
-    int  => { sqlite => 'INTEGER', pg => 'integer' },
-    bool => { sqlite => 'INTEGER', pg => 'boolean' },
-    text => { sqlite => 'TEXT',    pg => 'text' },
+    date => { sqlite => 'TEXT',    pg => 'date',    duckdb => 'DATE' },
+    year => { sqlite => 'INTEGER', pg => 'integer', duckdb => 'INTEGER' },
+    real => { sqlite => 'REAL',    pg => 'float8',  duckdb => 'DOUBLE' },
+    int  => { sqlite => 'INTEGER', pg => 'integer', duckdb => 'INTEGER' },
+    bool => { sqlite => 'INTEGER', pg => 'boolean', duckdb => 'BOOLEAN' },
+    text => { sqlite => 'TEXT',    pg => 'text',    duckdb => 'VARCHAR' },
 );
 
-my %ENGINE = (sqlite => 1, pg => 1);
+my %ENGINE = (sqlite => 1, pg => 1, duckdb => 1);
 
 my %KEYS = (
     table => { table => 'one', columns => 'one', row => 'many', only => 'one' },
@@ -129,8 +130,13 @@ sub _add_block ($set, $file, $start, $block) {
         _die_at($file, $start, "$kind block without '$req:'") unless exists $item->{$req};
     }
     if (exists $item->{only}) {
-        _die_at($file, $item->{only_line}, "only: must be 'sqlite' or 'pg', not '$item->{only}'")
-            unless $ENGINE{ $item->{only} };
+        # one engine, or several separated by spaces: "only: pg duckdb"
+        my @engines = split ' ', $item->{only};
+        for my $en (@engines) {
+            _die_at($file, $item->{only_line},
+                "only: names engines among 'sqlite', 'pg', 'duckdb', not '$en'") unless $ENGINE{$en};
+        }
+        $item->{only} = { map { $_ => 1 } @engines };
     }
     if ($kind eq 'table') { _add_table($set, $file, $item) }
     else                  { _add_case($set, $file, $item) }
@@ -155,6 +161,7 @@ sub _add_table ($set, $file, $t) {
         push @cols, [ $cn, $ct ];
     }
     my @rows;
+    my $sqlite_only = $t->{only} && !grep { $_ ne 'sqlite' } keys %{ $t->{only} };
     for my $r (@{ $t->{row} // [] }) {
         my ($text, $n) = @$r;
         my $vals = _split_row($text);
@@ -163,7 +170,7 @@ sub _add_table ($set, $file, $t) {
             unless @$vals == @cols;
         for my $v (@$vals) {
             next if $v =~ /\A(?:$STR|$NUM|NULL|true|false)\z/i;
-            next if $v =~ /\A[xX]'(?:[0-9A-Fa-f]{2})*'\z/ && ($t->{only} // '') eq 'sqlite';
+            next if $v =~ /\A[xX]'(?:[0-9A-Fa-f]{2})*'\z/ && $sqlite_only;
             _die_at($file, $n, "not a portable SQL literal: $v");
         }
         push @rows, $vals;
@@ -235,17 +242,17 @@ sub parse_expect ($e) {
 # ---- selection ----------------------------------------------------------------
 
 sub _check_engine ($engine) {
-    croak "unknown engine '$engine' (sqlite or pg)" unless $ENGINE{$engine};
+    croak "unknown engine '$engine' (sqlite, pg or duckdb)" unless $ENGINE{$engine};
 }
 
 sub tables_for ($set, $engine) {
     _check_engine($engine);
-    return grep { !defined $_->{only} || $_->{only} eq $engine } @{ $set->{tables} };
+    return grep { !defined $_->{only} || $_->{only}{$engine} } @{ $set->{tables} };
 }
 
 sub cases_for ($set, $engine) {
     _check_engine($engine);
-    return grep { !defined $_->{only} || $_->{only} eq $engine } @{ $set->{cases} };
+    return grep { !defined $_->{only} || $_->{only}{$engine} } @{ $set->{cases} };
 }
 
 # ---- SQL ----------------------------------------------------------------------
@@ -260,7 +267,7 @@ sub setup_sql ($set, $engine) {
     _check_engine($engine);
     my $out = '';
     for my $t (tables_for($set, $engine)) {
-        my $create = $engine eq 'pg' ? 'CREATE TEMP TABLE' : 'CREATE TABLE';
+        my $create = $engine eq 'pg' ? 'CREATE TEMP TABLE' : 'CREATE TABLE';  # sqlite, duckdb
         my $cols = join ', ', map { "$_->[0] $COLTYPE{ $_->[1] }{$engine}" } @{ $t->{columns} };
         $out .= "$create $t->{name} ($cols);\n";
         next unless @{ $t->{rows} };

@@ -1,0 +1,79 @@
+/*
+ * tadk.h — what the files of the DuckDB glue share.
+ *
+ * The glue is thin, as in SQLite and PostgreSQL: DuckDB hands over vectors
+ * of up to 2048 rows; each row's arguments become ta_values, one core verb
+ * runs, and the result or the core's error text goes back unchanged.
+ */
+#ifndef TADK_H
+#define TADK_H
+
+/* DuckDB's headers declare functions with empty parentheses. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstrict-prototypes"
+#endif
+#include "duckdb_extension.h"
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+#include "tradeagg.h"
+
+DUCKDB_EXTENSION_EXTERN
+
+/* Enough for any entry of the core's tables (checked in tadk_register.c). */
+#define TADK_MAX_ARGS 8
+
+/* DuckDB counts days from 1970-01-01, the core from 2000-01-01. */
+#define TADK_DAYS_1970_TO_2000 10957
+
+/* One registered overload: which core function, and the DuckDB types it
+ * was declared with. Each overload owns one (DuckDB frees it). */
+typedef struct tadk_sig {
+    const ta_agg_desc *agg;       /* an aggregate's overload, or ... */
+    const ta_scalar_desc *scalar; /* ... a scalar's                  */
+    int nargs;
+    duckdb_type arg[TADK_MAX_ARGS];
+    duckdb_type result;
+} tadk_sig;
+
+/* One input column of a chunk, read once per chunk. */
+typedef struct tadk_col {
+    duckdb_type type;
+    void *data;
+    uint64_t *validity; /* NULL when every row is valid */
+} tadk_col;
+
+/* tadk_values.c: DuckDB values in, core results out. */
+void tadk_columns(const tadk_sig *s, duckdb_data_chunk in, tadk_col *cols);
+void tadk_value(const tadk_col *c, idx_t row, ta_value *out);
+/* false (and e set) when the result does not fit the declared type */
+bool tadk_put_result(duckdb_vector out, idx_t row, duckdb_type type, const ta_result *r,
+                     const char *fn, ta_error *e);
+
+/* tadk_functions.c: the callbacks DuckDB calls. */
+void tadk_scalar(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out);
+void tadk_version(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out);
+idx_t tadk_state_size(duckdb_function_info info);
+void tadk_init(duckdb_function_info info, duckdb_aggregate_state state);
+void tadk_update(duckdb_function_info info, duckdb_data_chunk in, duckdb_aggregate_state *states);
+void tadk_combine(duckdb_function_info info, duckdb_aggregate_state *src,
+                  duckdb_aggregate_state *dst, idx_t count);
+void tadk_finalize(duckdb_function_info info, duckdb_aggregate_state *src, duckdb_vector out,
+                   idx_t count, idx_t offset);
+void tadk_destroy(duckdb_aggregate_state *states, idx_t count);
+
+/* tadk_caller.c: whether all n rows of an update call belong to states[0].
+ * Call it from the update callback itself: it names its caller's caller. */
+bool tadk_one_state_for_all(const tadk_sig *s, duckdb_aggregate_state *states, idx_t n);
+
+/* tadk_live.c: the states between init and destroy. */
+bool tadk_live_add(const void *state, const void *owner); /* false when out of memory */
+void tadk_live_remove(const void *state);
+idx_t tadk_live_prefix(duckdb_aggregate_state *states, idx_t n, const void *owner);
+
+/* tadk_register.c: every function of the core's tables; NULL or a message. */
+const char *tadk_register(duckdb_connection con, char *msg, size_t msglen);
+
+#endif /* TADK_H */
