@@ -31,8 +31,9 @@ DUCKDB_EXTENSION_EXTERN
 /* One registered overload: which core function, and the DuckDB types it
  * was declared with. Each overload owns one (DuckDB frees it). */
 typedef struct tadk_sig {
-    const ta_agg_desc *agg;       /* an aggregate's overload, or ... */
-    const ta_scalar_desc *scalar; /* ... a scalar's                  */
+    const ta_agg_desc *agg;         /* an aggregate's overload, or ... */
+    const ta_scalar_desc *scalar;   /* ... a scalar's, or ...          */
+    const ta_accessor_desc *access; /* ... a series accessor's         */
     int nargs;
     duckdb_type arg[TADK_MAX_ARGS];
     duckdb_type result;
@@ -51,6 +52,10 @@ void tadk_value(const tadk_col *c, idx_t row, ta_value *out);
 /* false (and e set) when the result does not fit the declared type */
 bool tadk_put_result(duckdb_vector out, idx_t row, duckdb_type type, const ta_result *r,
                      const char *fn, ta_error *e);
+/* A VARCHAR or BLOB result: DuckDB copies the bytes. */
+void tadk_put_bytes(duckdb_vector out, idx_t row, const void *p, size_t n);
+/* A row's result is NULL. */
+void tadk_put_null(duckdb_vector out, idx_t row);
 
 /* tadk_functions.c: the callbacks DuckDB calls. */
 void tadk_scalar(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out);
@@ -64,6 +69,14 @@ void tadk_finalize(duckdb_function_info info, duckdb_aggregate_state *src, duckd
                    idx_t count, idx_t offset);
 void tadk_destroy(duckdb_aggregate_state *states, idx_t count);
 
+/* tadk_series.c: the series functions (scalars over a BLOB series), and
+ * the BLOB result of trade_series and rollup. */
+bool tadk_put_series(duckdb_vector out, idx_t row, const ta_agg *a, const char *fn, ta_error *e);
+void tadk_accessor(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out);
+void tadk_series_text(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out);
+void tadk_series_from_text(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out);
+void tadk_series_periods(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out);
+
 /* tadk_caller.c: whether all n rows of an update call belong to states[0].
  * Call it from the update callback itself: it names its caller's caller. */
 bool tadk_one_state_for_all(const tadk_sig *s, duckdb_aggregate_state *states, idx_t n);
@@ -75,5 +88,12 @@ idx_t tadk_live_prefix(duckdb_aggregate_state *states, idx_t n, const void *owne
 
 /* tadk_register.c: every function of the core's tables; NULL or a message. */
 const char *tadk_register(duckdb_connection con, char *msg, size_t msglen);
+/* tadk_register.c: the DuckDB types an argument of a role accepts (at most
+ * TADK_MAX_TYPES; DUCKDB_TYPE_INVALID stands for the period's type); -1
+ * for a role the glue does not know. */
+#define TADK_MAX_TYPES 3
+int tadk_role_types(ta_role role, duckdb_type types[TADK_MAX_TYPES]);
+/* tadk_register_series.c: the series accessors and functions. */
+const char *tadk_register_series(duckdb_connection con, char *msg, size_t msglen);
 
 #endif /* TADK_H */

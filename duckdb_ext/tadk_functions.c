@@ -135,8 +135,12 @@ void tadk_finalize(duckdb_function_info info, duckdb_aggregate_state *src, duckd
     ta_error e;
 
     for (idx_t i = 0; i < count; i++) {
-        if (ta_agg_result(AGG(src[i]), &r, &e) != TA_OK ||
-            !tadk_put_result(out, offset + i, s->result, &r, s->agg->name, &e)) {
+        bool ok = ta_agg_result(AGG(src[i]), &r, &e) == TA_OK;
+        if (ok && r.type == TA_R_SERIES) /* trade_series, rollup: a BLOB */
+            ok = tadk_put_series(out, offset + i, AGG(src[i]), s->agg->name, &e);
+        else if (ok)
+            ok = tadk_put_result(out, offset + i, s->result, &r, s->agg->name, &e);
+        if (!ok) {
             duckdb_aggregate_function_set_error(info, e.msg);
             free_all(src, count);
             return;

@@ -20,8 +20,6 @@ _Static_assert(sizeof(((ta_agg_desc *)0)->roles) / sizeof(ta_role) <= TADK_MAX_A
 _Static_assert(sizeof(((ta_scalar_desc *)0)->argnames) / sizeof(char *) <= TADK_MAX_ARGS,
                "TADK_MAX_ARGS is below the registry's argument count");
 
-#define TADK_MAX_TYPES 3
-
 /* The DuckDB types an argument of each role accepts; DuckDB casts to them
  * implicitly (DECIMAL and integers to DOUBLE, SMALLINT to INTEGER). An
  * integer parameter is BIGINT so that any integer expression fits. */
@@ -39,6 +37,7 @@ static const struct {
     {TA_ROLE_BASE, 2, {DUCKDB_TYPE_INVALID, DUCKDB_TYPE_VARCHAR}}, /* text: 'YYYY-MM-DD' */
     {TA_ROLE_EXPORT, 1, {DUCKDB_TYPE_BOOLEAN}},
     {TA_ROLE_COMPETITOR, 2, {DUCKDB_TYPE_VARCHAR, DUCKDB_TYPE_BIGINT}},
+    {TA_ROLE_SERIES, 1, {DUCKDB_TYPE_BLOB}}, /* the core's series bytes */
 };
 
 /* The DuckDB type of each result kind: `dated` when the period argument
@@ -50,6 +49,7 @@ static const struct {
     {TA_R_REAL, DUCKDB_TYPE_DOUBLE, DUCKDB_TYPE_DOUBLE},
     {TA_R_PERIOD, DUCKDB_TYPE_DATE, DUCKDB_TYPE_INTEGER},
     {TA_R_INT, DUCKDB_TYPE_INTEGER, DUCKDB_TYPE_INTEGER},
+    {TA_R_SERIES, DUCKDB_TYPE_BLOB, DUCKDB_TYPE_BLOB},
 };
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -60,6 +60,16 @@ static int role_index(ta_role role)
         if (role_types[i].role == role)
             return i;
     return -1;
+}
+
+int tadk_role_types(ta_role role, duckdb_type types[TADK_MAX_TYPES])
+{
+    int i = role_index(role);
+    if (i < 0)
+        return -1;
+    for (int j = 0; j < role_types[i].ntypes; j++)
+        types[j] = role_types[i].types[j];
+    return role_types[i].ntypes;
 }
 
 /* The type chosen for the period argument (DATE when there is none). */
@@ -255,5 +265,5 @@ const char *tadk_register(duckdb_connection con, char *msg, size_t msglen)
     for (int k = TA_AGG_CUMULATIVE; k < TA_AGG_END; k++)
         if ((err = register_aggregate(con, k, msg, msglen)) != NULL)
             return err;
-    return NULL;
+    return tadk_register_series(con, msg, msglen);
 }

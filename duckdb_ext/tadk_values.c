@@ -86,6 +86,14 @@ static void set_valid(duckdb_vector out, idx_t row)
         duckdb_validity_set_row_valid(validity, row);
 }
 
+void tadk_put_null(duckdb_vector out, idx_t row) { set_null(out, row); }
+
+void tadk_put_bytes(duckdb_vector out, idx_t row, const void *p, size_t n)
+{
+    duckdb_vector_assign_string_element_len(out, row, p, n);
+    set_valid(out, row);
+}
+
 static bool mismatch(const char *fn, ta_error *e)
 {
     e->code = TA_ERR_INTERNAL;
