@@ -198,8 +198,8 @@ static const char *register_periods(duckdb_connection con, const char *name, duc
                                     char *msg, size_t msglen)
 {
     duckdb_logical_type list = periods_type(period);
-    const char *err = register_one(con, name, DUCKDB_TYPE_BLOB, period, list,
-                                   tadk_series_periods, msg, msglen);
+    const char *err =
+        register_one(con, name, DUCKDB_TYPE_BLOB, period, list, tadk_series_periods, msg, msglen);
     duckdb_destroy_logical_type(&list);
     return err;
 }

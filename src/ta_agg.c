@@ -430,6 +430,10 @@ static ta_status merge_params(ta_agg *dst, const ta_agg *src, ta_error *e)
         return ta_fail(e, TA_ERR_PARAM,
                        "%s: cannot merge states with different fy_start_month (%d and %d)", fn,
                        dst->fy, src->fy);
+    /* rollup's inputs may mix kinds: its error must not depend on whether
+     * the engine met them in one state or merged two (threads, UNION ALL). */
+    if (dst->pkind && src->pkind && dst->pkind != src->pkind && dst->kind == TA_AGG_ROLLUP)
+        return ta_fail(e, TA_ERR_PERIOD, "%s: mixed period kinds: dated and annual series", fn);
     if (dst->pkind && src->pkind && dst->pkind != src->pkind)
         return ta_fail(e, TA_ERR_PERIOD, "%s: cannot merge states with dated and annual periods",
                        fn);

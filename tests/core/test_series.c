@@ -267,6 +267,43 @@ static void test_hostile(void)
     ta_agg_free(&a);
 }
 
+/* A rollup meeting a dated and an annual series says the same whether it
+ * meets them in one state or merges two (DuckDB's threads, UNION ALL). */
+static void test_rollup_mixed_merge(void)
+{
+    ta_agg dated, annual, r1, r2, one;
+    ta_error e, e1;
+    size_t dn, an;
+    ta_value dv = {TA_V_TEXT, 0, 0, "2022-01-01", 10}, yv = {TA_V_INT, 2022, 0, NULL, 0};
+    ta_value x = {TA_V_REAL, 0, 1.5, NULL, 0};
+
+    ta_agg_init(&dated, TA_AGG_SERIES, &test_allocator);
+    ta_agg_init(&annual, TA_AGG_SERIES, &test_allocator);
+    ta_agg_add(&dated, (ta_value[]){dv, x}, 2, &e);
+    ta_agg_add(&annual, (ta_value[]){yv, x}, 2, &e);
+    uint8_t *db = bytes_of(&dated, &dn), *ab = bytes_of(&annual, &an);
+    ta_value ds = {TA_V_BLOB, 0, 0, (const char *)db, dn};
+    ta_value as = {TA_V_BLOB, 0, 0, (const char *)ab, an};
+    ta_agg_init(&one, TA_AGG_ROLLUP, &test_allocator);
+    ta_agg_init(&r1, TA_AGG_ROLLUP, &test_allocator);
+    ta_agg_init(&r2, TA_AGG_ROLLUP, &test_allocator);
+    ta_agg_add(&one, &ds, 1, &e1);
+    tap_ok(ta_agg_add(&one, &as, 1, &e1) == TA_ERR_PERIOD,
+           "rollup refuses an annual series after a dated one");
+    ta_agg_add(&r1, &ds, 1, &e);
+    ta_agg_add(&r2, &as, 1, &e);
+    tap_ok(ta_agg_merge(&r1, &r2, &e) == TA_ERR_PERIOD,
+           "rollup refuses to merge dated and annual states");
+    tap_is_str(e.msg, e1.msg, "with the same message");
+    free(db);
+    free(ab);
+    ta_agg_free(&dated);
+    ta_agg_free(&annual);
+    ta_agg_free(&one);
+    ta_agg_free(&r1);
+    ta_agg_free(&r2);
+}
+
 int main(void)
 {
     for (int i = 0; i < 300; i++)
@@ -280,5 +317,6 @@ int main(void)
            "every accessor equals its one-step aggregate bit for bit (%d mismatches)",
            accessor_mismatch);
     test_hostile();
+    test_rollup_mixed_merge();
     return tap_done();
 }
