@@ -29,9 +29,11 @@ export async function openDuckDB(api, options = {}) {
 }
 
 // A DuckDB value as the tests compare it: numbers stay numbers (BIGINT and
-// HUGEINT become Number when exact), DATE becomes 'YYYY-MM-DD'.
+// HUGEINT become Number when exact), DATE becomes 'YYYY-MM-DD', a BLOB (a
+// series) its bytes in upper-case hex, as SQLite's hex() writes them.
 export function plain(v) {
   if (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v.bytes instanceof Uint8Array) return Buffer.from(v.bytes).toString('hex').toUpperCase();
   if (typeof v === 'bigint') {
     if (v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(v);
     return v;
