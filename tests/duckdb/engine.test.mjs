@@ -96,6 +96,39 @@ ytd_period_count(BIGINT, DOUBLE) INTEGER
 ytd_period_count(DATE, DOUBLE, BIGINT) INTEGER
 ytd_period_count(INTEGER, DOUBLE, BIGINT) INTEGER
 ytd_period_count(BIGINT, DOUBLE, BIGINT) INTEGER
+trade_series(DATE, DOUBLE) BLOB
+trade_series(INTEGER, DOUBLE) BLOB
+trade_series(BIGINT, DOUBLE) BLOB
+rollup(BLOB) BLOB
+series_total(BLOB) DOUBLE
+series_ytd(BLOB) DOUBLE
+series_ytd(BLOB, BIGINT) DOUBLE
+series_ttm(BLOB) DOUBLE
+series_yoy(BLOB) DOUBLE
+series_ytd_yoy(BLOB) DOUBLE
+series_ytd_yoy(BLOB, BIGINT) DOUBLE
+series_projected(BLOB) DOUBLE
+series_projected(BLOB, BIGINT) DOUBLE
+series_from_ytd(BLOB) DOUBLE
+series_from_ytd(BLOB, BIGINT) DOUBLE
+series_reached_at(BLOB, DOUBLE) DATE
+series_reached_at_year(BLOB, DOUBLE) INTEGER
+series_attainment(BLOB, DOUBLE) DOUBLE
+series_period_growth(BLOB, BIGINT) DOUBLE
+series_trailing(BLOB, BIGINT) DOUBLE
+series_prior_year(BLOB) DOUBLE
+series_prior_ytd(BLOB) DOUBLE
+series_prior_ytd(BLOB, BIGINT) DOUBLE
+series_index(BLOB, DATE) DOUBLE
+series_index(BLOB, INTEGER) DOUBLE
+series_index(BLOB, BIGINT) DOUBLE
+series_index(BLOB, VARCHAR) DOUBLE
+series_ytd_period_count(BLOB) INTEGER
+series_ytd_period_count(BLOB, BIGINT) INTEGER
+series_text(BLOB) VARCHAR
+series_from_text(VARCHAR) BLOB
+series_periods(BLOB) STRUCT(period DATE, "value" DOUBLE, "rows" BIGINT)[]
+series_periods_annual(BLOB) STRUCT(period INTEGER, "value" DOUBLE, "rows" BIGINT)[]
 growth_rate(DOUBLE, DOUBLE) DOUBLE
 attainment_ratio(DOUBLE, DOUBLE) DOUBLE
 share_ratio(DOUBLE, DOUBLE) DOUBLE
@@ -109,7 +142,7 @@ test('catalog: every function with its DuckDB signatures', async () => {
     WHERE function_name IN (${names.map((n) => `'${n}'`).join(', ')})`);
   assert.deepEqual(got.map((r) => r[0]).sort(), [...SIGNATURES].sort());
   for (const [sig, type] of got) {
-    const scalar = /^(growth_rate|attainment_ratio|share_ratio|cagr|tradeagg_version)\(/.test(sig);
+    const scalar = /^(growth_rate|attainment_ratio|share_ratio|cagr|tradeagg_version|series_)/.test(sig);
     assert.equal(type, scalar ? 'scalar' : 'aggregate', sig);
   }
 });
