@@ -8,6 +8,9 @@
 // both engines' SQL, spread over 24 orders of magnitude so that sums round.
 // TA_RANDOM_SEED picks another data set.
 //
+// The series too: its bytes grouped, rolled up and over frames, its text,
+// periods and accessors, and hostile bytes and text (the same message).
+//
 // One exception: hhi over moving frames. Its sum of squares is compensated
 // but not exact, so when SQLite removes a large value with its inverse step
 // the rest loses bits to cancellation, which DuckDB, merging fresh partial
@@ -94,7 +97,43 @@ function freshFrames(call, frame) {
     + `AND o2.rn BETWEEN o.rn - ${lo} AND o.rn + ${hi ?? 0}) FROM o ORDER BY id`;
 }
 
+// The series: its bytes grouped, whole, rolled up and over moving frames
+// (SQLite's inverse step against DuckDB's merged states), its text, its
+// periods, and every accessor over the series of each group.
+const ACCESSORS = {
+  'trade_series(d, v)': ['series_total(x)', 'series_ytd(x)', 'series_ytd(x, 4)', 'series_ttm(x)',
+    'series_yoy(x)', 'series_ytd_yoy(x)', 'series_ytd_yoy(x, 7)', 'series_projected(x)',
+    'series_projected(x, 10)', 'series_from_ytd(x)', 'series_from_ytd(x, 2)', 'series_reached_at(x, 5e9)',
+    'series_attainment(x, 1000.5)', 'series_period_growth(x, 3)', 'series_trailing(x, 6)',
+    'series_prior_year(x)', 'series_prior_ytd(x)', 'series_prior_ytd(x, 3)',
+    "series_index(x, '2019-01')", 'series_ytd_period_count(x)', 'series_ytd_period_count(x, 12)'],
+  'trade_series(y, v)': ['series_total(x)', 'series_ytd(x)', 'series_yoy(x)', 'series_projected(x)',
+    'series_trailing(x, 24)', 'series_index(x, 2019)', 'series_prior_year(x)'],
+};
+const periodsOf = (p, fn) => [
+  `SELECT s, p.period, p.value, p.rows FROM (SELECT s, unnest(${fn}(trade_series(${p}, v))) AS p
+    FROM r GROUP BY s) ORDER BY s, p.period`,
+  undefined,
+  `SELECT g.s, p.period, p.value, p.rows FROM (SELECT s, trade_series(${p}, v) AS x FROM r GROUP BY s) AS g,
+    series_periods(g.x) AS p ORDER BY g.s, p.period`];
+const SERIES = [
+  ['grouped trade_series', 'SELECT s, trade_series(d, v), trade_series(y, v) FROM r GROUP BY s ORDER BY s'],
+  ['whole table trade_series', 'SELECT trade_series(d, v), trade_series(y, v) FROM r'],
+  ['rollup of series by s and id % 7', 'SELECT rollup(x), rollup(z) FROM (SELECT trade_series(d, v) AS x, '
+    + 'trade_series(y, v) AS z FROM r GROUP BY s, id % 7)'],
+  ['moving trade_series', 'SELECT id, trade_series(d, v) OVER (PARTITION BY s ORDER BY d, id '
+    + `${FRAMES.moving}) FROM r ORDER BY id`],
+  ['running series_ytd(trade_series)', 'SELECT id, series_ytd(trade_series(d, v) OVER (PARTITION BY s '
+    + `ORDER BY d, id ${FRAMES.running})) FROM r ORDER BY id`],
+  ['series_text', 'SELECT s, series_text(trade_series(d, v)), series_text(trade_series(y, v)) FROM r GROUP BY s ORDER BY s'],
+  ['series_periods', ...periodsOf('d', 'series_periods')],
+  ['series_periods_annual', ...periodsOf('y', 'series_periods_annual')],
+  ...Object.entries(ACCESSORS).flatMap(([series, calls]) => calls.map((c) => [`grouped ${c.replace('(x', `(${series}`)}`,
+    `SELECT s, ${c.replace('(x', `(${series}`)} FROM r GROUP BY s ORDER BY s`])),
+];
+
 const QUERIES = [
+  ...SERIES,
   ...CALLS.map((c) => [`grouped ${c}`, `SELECT s, ${c} FROM r GROUP BY s ORDER BY s`]),
   ...CALLS.map((c) => [`whole table ${c}`, `SELECT ${c} FROM r`]),
   ...Object.entries(FRAMES).flatMap(([name, frame]) => CALLS.map((c) => [`${name} ${c}`,
@@ -157,6 +196,7 @@ function duckRow(row, types) {
     const t = types[i];
     if (t === 'DOUBLE') return 'r:' + bitsHex(Number(v));
     if (t === 'INTEGER' || t === 'BIGINT') return 'i:' + String(v);
+    if (t === 'BLOB') return 'b:' + Buffer.from(v.bytes).toString('hex').toUpperCase();
     return 't:' + String(v);
   }).join('|');
 }
@@ -231,4 +271,70 @@ test('errors are compared too: the same message from both engines', async () => 
   const want = out.split('\n').find((l) => l.startsWith('error: '));
   assert.ok(want, 'SQLite fails');
   await assert.rejects(duck.con.run(q), (e) => e.message === ERROR_PREFIX + want.slice(7));
+});
+
+// Hostile series: a small series made here, every truncation and bit flip
+// of it, random bytes (some behind a series header), and edits of its text.
+// Each goes to a few functions in both engines, which must give the same
+// bytes, value or error message (the core's), and never crash.
+function hostileInputs(bytes, text) {
+  const r = prng(SEED ^ 0x5eed);
+  const blobs = [];
+  for (let n = 0; n < bytes.length; n++) blobs.push(bytes.subarray(0, n));
+  for (let bit = 0; bit < bytes.length * 8; bit++) {
+    const b = Buffer.from(bytes);
+    b[bit >> 3] ^= 1 << (bit & 7);
+    blobs.push(b);
+  }
+  for (let k = 0; k < 40; k++) {
+    const b = Buffer.alloc(Math.floor(r() * 48), 0).map(() => Math.floor(r() * 256));
+    if (k % 2 && b.length >= 4) b.set([0x54, 0x53, 1, 1 + (k % 4 === 1)], 0);
+    blobs.push(b);
+  }
+  const texts = [];
+  for (let n = 0; n < text.length; n++) {
+    texts.push(text.slice(0, n));
+    for (const c of [' ', ';', '0', '9', 'e', '-', '+', '*', '.', 'x']) texts.push(text.slice(0, n) + c + text.slice(n + 1));
+  }
+  return { blobs, texts };
+}
+
+test('hostile series bytes and text: the same error or answer as SQLite', async (t) => {
+  const src = 'SELECT trade_series(d, v) FROM (SELECT * FROM r WHERE s = 1 AND v IS NOT NULL ORDER BY d, id LIMIT 4)';
+  const reader = await duck.con.runAndReadAll(src);
+  const bytes = Buffer.from(reader.getRows()[0][0].bytes);
+  const text = (await duck.con.runAndReadAll(`SELECT series_text((${src}))`)).getRows()[0][0];
+  const { blobs, texts } = hostileInputs(bytes, text);
+  const quote = (t) => `'${t.replaceAll("'", "''")}'`;
+  const queries = [];
+  for (const b of blobs) {
+    const h = b.toString('hex');
+    for (const fn of ['series_ytd(?)', 'series_text(?)', 'rollup(?)', 'series_reached_at(?, 1e6)']) {
+      queries.push([fn.replace('?', `from_hex('${h}')`), fn.replace('?', `x'${h}'`)]);
+    }
+  }
+  for (const t of texts) queries.push([`series_from_text(${quote(t)})`, `series_from_text(${quote(t)})`]);
+  const script = queries.map(([, q], i) => `SELECT 'h|${i}';\nSELECT ${q};\n`).join('');
+  const out = execFileSync(SQLITE_BITS, ['-k', SQLITE_EXT], { input: script, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const want = [];
+  let cur = -1;
+  for (const line of out.split('\n')) {
+    if (line.startsWith('t:h|')) cur = Number(line.slice(4));
+    else if (line !== '') want[cur] = line.startsWith('error: ') ? { error: line.slice(7) } : { row: line };
+  }
+  let refused = 0;
+  for (let i = 0; i < queries.length; i++) {
+    let got;
+    try {
+      const res = await duck.con.runAndReadAll(`SELECT ${queries[i][0]}`);
+      got = { row: duckRow(res.getRows()[0], res.columnTypes().map(String)) };
+    } catch (e) {
+      assert.ok(e.message.startsWith(ERROR_PREFIX), e.message);
+      got = { error: e.message.slice(ERROR_PREFIX.length) };
+      refused++;
+    }
+    assert.deepEqual(got, want[i], queries[i][0]);
+  }
+  assert.ok(refused > blobs.length && refused < queries.length, `${refused} of ${queries.length} refused`);
+  t.diagnostic(`${refused} of ${queries.length} refused`);
 });

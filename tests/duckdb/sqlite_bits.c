@@ -8,7 +8,11 @@
  * Each result row is printed on one line, its columns separated by '|': a
  * REAL as r: and the 16 hex digits of its IEEE bits (no decimal conversion
  * stands between the two engines' doubles), an INTEGER as i:, TEXT as t:,
- * NULL as NULL. An error prints "error: <message>" and exits 1.
+ * a BLOB (a series) as b: and its bytes in upper-case hex, NULL as NULL. An
+ * error prints "error: <message>" and exits 1; with -k (keep going) it
+ * prints the same line and runs the next statement.
+ *
+ *   sqlite_bits [-k] EXTENSION < script.sql
  */
 #include <sqlite3.h>
 
@@ -53,6 +57,14 @@ static void print_row(sqlite3_stmt *st)
         }
         case SQLITE_INTEGER: printf("i:%lld", (long long)sqlite3_column_int64(st, i)); break;
         case SQLITE_NULL: fputs("NULL", stdout); break;
+        case SQLITE_BLOB: {
+            const unsigned char *b = sqlite3_column_blob(st, i);
+            int len = sqlite3_column_bytes(st, i);
+            fputs("b:", stdout);
+            for (int j = 0; j < len; j++)
+                printf("%02X", b[j]);
+            break;
+        }
         default: printf("t:%s", (const char *)sqlite3_column_text(st, i)); break;
         }
     }
@@ -73,14 +85,15 @@ int main(int argc, char **argv)
     char *err = NULL, *sql;
     const char *tail;
 
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s EXTENSION < script.sql\n", argv[0]);
+    int keep_going = argc == 3 && strcmp(argv[1], "-k") == 0;
+    if (argc != 2 + keep_going) {
+        fprintf(stderr, "usage: %s [-k] EXTENSION < script.sql\n", argv[0]);
         return 2;
     }
     if (sqlite3_open(":memory:", &db) != SQLITE_OK)
         return fail(db, "open: ");
     sqlite3_enable_load_extension(db, 1);
-    if (sqlite3_load_extension(db, argv[1], NULL, &err) != SQLITE_OK) {
+    if (sqlite3_load_extension(db, argv[1 + keep_going], NULL, &err) != SQLITE_OK) {
         printf("error: load: %s\n", err ? err : "?");
         sqlite3_free(err);
         sqlite3_close(db);
@@ -96,6 +109,11 @@ int main(int argc, char **argv)
             break; /* only whitespace or comments left */
         while ((rc = sqlite3_step(st)) == SQLITE_ROW)
             print_row(st);
+        if (rc != SQLITE_DONE && keep_going) {
+            printf("error: %s\n", sqlite3_errmsg(db));
+            sqlite3_finalize(st);
+            continue;
+        }
         sqlite3_finalize(st);
         if (rc != SQLITE_DONE)
             return fail(db, "");
