@@ -7,14 +7,14 @@
  * from merged segment-tree nodes), finalize (possibly more than once per
  * state, so it only reads) and destroy, which frees on every path, errors
  * and interrupted queries included. A state is a ta_agg; its only pointer
- * is to the heap. Init and destroy also enter and remove it in the set of
- * live states (tadk_live.c), which update consults (tadk_caller.c).
+ * is to the heap.
  *
  * An error stops the callback at once: DuckDB raises the message, prefixed
  * with "Invalid Input Error: ", when the callback returns.
  */
 #include "tadk.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #define AGG(p) ((ta_agg *)(p))
@@ -76,8 +76,6 @@ void tadk_init(duckdb_function_info info, duckdb_aggregate_state state)
 {
     const tadk_sig *s = duckdb_aggregate_function_get_extra_info(info);
     ta_agg_init(AGG(state), s->agg->kind, &tadk_allocator);
-    if (!tadk_live_add(state, s))
-        duckdb_aggregate_function_set_error(info, "tradeagg: out of memory");
 }
 
 /* Every row reaches the core, NULL arguments included (the functions are
@@ -87,11 +85,21 @@ void tadk_update(duckdb_function_info info, duckdb_data_chunk in, duckdb_aggrega
 {
     const tadk_sig *s = duckdb_aggregate_function_get_extra_info(info);
     idx_t n = duckdb_data_chunk_get_size(in);
-    bool one = tadk_one_state_for_all(s, states, n); /* see tadk_caller.c */
+    char where[128];
+    tadk_states kind = tadk_update_states(n, where, sizeof where);
+    bool one = kind == TADK_STATES_ONE;
     tadk_col cols[TADK_MAX_ARGS];
     ta_value vals[TADK_MAX_ARGS];
     ta_error e;
 
+    if (kind == TADK_STATES_UNKNOWN) {
+        snprintf(e.msg, sizeof e.msg,
+                 "tradeagg: %s: DuckDB called it from %.100s, where this extension cannot tell "
+                 "one state per row from one state for all rows; the query is refused",
+                 s->agg->name, where);
+        duckdb_aggregate_function_set_error(info, e.msg);
+        return;
+    }
     tadk_columns(s, in, cols);
     for (idx_t row = 0; row < n; row++) {
         for (int i = 0; i < s->nargs; i++)
@@ -148,6 +156,5 @@ void tadk_destroy(duckdb_aggregate_state *states, idx_t count)
 {
     for (idx_t i = 0; i < count; i++) {
         ta_agg_free(AGG(states[i]));
-        tadk_live_remove(states[i]);
     }
 }
