@@ -6,18 +6,18 @@
  * (threads, and window frames: DuckDB has no inverse step and builds frames
  * from merged segment-tree nodes), finalize (possibly more than once per
  * state, so it only reads) and destroy, which frees on every path, errors
- * and interrupted queries included. A state is a ta_agg; its only pointer
- * is to the heap.
+ * and interrupted queries included. A state is a ta_agg and the first
+ * error it met (tadk_state below); its only pointers are to the heap.
  *
- * An error stops the callback at once: DuckDB raises the message, prefixed
- * with "Invalid Input Error: ", when the callback returns.
+ * A scalar's or finalize's error stops the callback at once: DuckDB raises
+ * the message, prefixed with "Invalid Input Error: ", when the callback
+ * returns. Errors of update and combine wait in the state for finalize.
  */
 #include "tadk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-
-#define AGG(p) ((ta_agg *)(p))
+#include <string.h>
 
 static void *tadk_alloc(void *ud, size_t n)
 {
@@ -66,16 +66,68 @@ void tadk_version(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector
 
 /* ---- aggregates -------------------------------------------------------- */
 
+/* A state: the core's aggregate and the first error its rows or merges
+ * met. DuckDB 1.4 and 1.5 hang when a callback fails while threads build
+ * a window's segment tree together (the others wait for the failed part
+ * for ever), so update and combine do not fail: the first error stays in
+ * the state, later rows and merges into it are skipped, a merge passes it
+ * on, and finalize raises it, with the core's message unchanged. A frame
+ * holding the failing row fails; a frame that never holds it does not,
+ * as in SQLite and PostgreSQL, where only the rows entering a frame are
+ * added. */
+typedef struct tadk_state {
+    ta_agg agg;
+    char *error; /* NULL, a heap copy of the message, or no_memory */
+} tadk_state;
+
+#define STATE(p) ((tadk_state *)(p))
+
+static char no_memory[] = "tradeagg: out of memory";
+
+static void keep_error(tadk_state *st, const char *msg)
+{
+    size_t n = strlen(msg) + 1;
+    char *copy;
+    if (st->error)
+        return;
+    copy = malloc(n);
+    st->error = copy ? memcpy(copy, msg, n) : no_memory;
+}
+
+/* Frees what a state holds; it is then empty and valid, and freeing it
+ * again frees nothing. */
+static void free_state(tadk_state *st)
+{
+    ta_agg_free(&st->agg);
+    if (st->error != no_memory)
+        free(st->error);
+    st->error = NULL;
+}
+
 idx_t tadk_state_size(duckdb_function_info info)
 {
     (void)info;
-    return sizeof(ta_agg);
+    return sizeof(tadk_state);
 }
 
 void tadk_init(duckdb_function_info info, duckdb_aggregate_state state)
 {
     const tadk_sig *s = duckdb_aggregate_function_get_extra_info(info);
-    ta_agg_init(AGG(state), s->agg->kind, &tadk_allocator);
+    ta_agg_init(&STATE(state)->agg, s->agg->kind, &tadk_allocator);
+    STATE(state)->error = NULL;
+}
+
+/* Rows of one update call that DuckDB made from a place tadk_caller.c does
+ * not know are refused at once: which state a row belongs to is not known,
+ * so no state can carry the error. */
+static void refuse(duckdb_function_info info, const tadk_sig *s, const char *where)
+{
+    char msg[TA_ERRMSG_MAX];
+    snprintf(msg, sizeof msg,
+             "tradeagg: %s: DuckDB called it from %.100s, where this extension cannot tell "
+             "one state per row from one state for all rows; the query is refused",
+             s->agg->name, where);
+    duckdb_aggregate_function_set_error(info, msg);
 }
 
 /* Every row reaches the core, NULL arguments included (the functions are
@@ -87,52 +139,49 @@ void tadk_update(duckdb_function_info info, duckdb_data_chunk in, duckdb_aggrega
     idx_t n = duckdb_data_chunk_get_size(in);
     char where[128];
     tadk_states kind = tadk_update_states(n, where, sizeof where);
-    bool one = kind == TADK_STATES_ONE;
     tadk_col cols[TADK_MAX_ARGS];
     ta_value vals[TADK_MAX_ARGS];
     ta_error e;
 
     if (kind == TADK_STATES_UNKNOWN) {
-        snprintf(e.msg, sizeof e.msg,
-                 "tradeagg: %s: DuckDB called it from %.100s, where this extension cannot tell "
-                 "one state per row from one state for all rows; the query is refused",
-                 s->agg->name, where);
-        duckdb_aggregate_function_set_error(info, e.msg);
+        refuse(info, s, where);
         return;
     }
     tadk_columns(s, in, cols);
     for (idx_t row = 0; row < n; row++) {
+        tadk_state *st = STATE(states[kind == TADK_STATES_ONE ? 0 : row]);
+        if (st->error)
+            continue;
         for (int i = 0; i < s->nargs; i++)
             tadk_value(&cols[i], row, &vals[i]);
-        if (ta_agg_add(AGG(states[one ? 0 : row]), vals, s->nargs, &e) != TA_OK) {
-            duckdb_aggregate_function_set_error(info, e.msg);
-            return;
-        }
+        if (ta_agg_add(&st->agg, vals, s->nargs, &e) != TA_OK)
+            keep_error(st, e.msg);
     }
-}
-
-/* When a callback fails, DuckDB abandons the query but does not always
- * call destroy on the states it was working on (a finalize that fails in
- * its hash aggregate, for one): their memory is freed here. A state freed
- * so is empty and valid; a later destroy frees nothing more. */
-static void free_all(duckdb_aggregate_state *states, idx_t count)
-{
-    for (idx_t i = 0; i < count; i++)
-        ta_agg_free(AGG(states[i]));
 }
 
 void tadk_combine(duckdb_function_info info, duckdb_aggregate_state *src,
                   duckdb_aggregate_state *dst, idx_t count)
 {
     ta_error e;
+    (void)info;
     for (idx_t i = 0; i < count; i++) {
-        if (ta_agg_merge(AGG(dst[i]), AGG(src[i]), &e) != TA_OK) {
-            duckdb_aggregate_function_set_error(info, e.msg);
-            free_all(src, count);
-            free_all(dst, count);
-            return;
-        }
+        tadk_state *from = STATE(src[i]), *to = STATE(dst[i]);
+        if (from->error)
+            keep_error(to, from->error);
+        else if (!to->error && ta_agg_merge(&to->agg, &from->agg, &e) != TA_OK)
+            keep_error(to, e.msg);
     }
+}
+
+/* When finalize fails, DuckDB abandons the query but does not always call
+ * destroy on the states it was finalizing (in its hash aggregate, for
+ * one): their memory is freed here. */
+static void fail_all(duckdb_function_info info, const char *msg, duckdb_aggregate_state *states,
+                     idx_t count)
+{
+    duckdb_aggregate_function_set_error(info, msg); /* DuckDB copies it */
+    for (idx_t i = 0; i < count; i++)
+        free_state(STATE(states[i]));
 }
 
 void tadk_finalize(duckdb_function_info info, duckdb_aggregate_state *src, duckdb_vector out,
@@ -143,10 +192,15 @@ void tadk_finalize(duckdb_function_info info, duckdb_aggregate_state *src, duckd
     ta_error e;
 
     for (idx_t i = 0; i < count; i++) {
-        if (ta_agg_result(AGG(src[i]), &r, &e) != TA_OK ||
+        tadk_state *st = STATE(src[i]);
+        if (st->error) {
+            snprintf(e.msg, sizeof e.msg, "%s", st->error);
+            fail_all(info, e.msg, src, count);
+            return;
+        }
+        if (ta_agg_result(&st->agg, &r, &e) != TA_OK ||
             !tadk_put_result(out, offset + i, s->result, &r, s->agg->name, &e)) {
-            duckdb_aggregate_function_set_error(info, e.msg);
-            free_all(src, count);
+            fail_all(info, e.msg, src, count);
             return;
         }
     }
@@ -154,7 +208,6 @@ void tadk_finalize(duckdb_function_info info, duckdb_aggregate_state *src, duckd
 
 void tadk_destroy(duckdb_aggregate_state *states, idx_t count)
 {
-    for (idx_t i = 0; i < count; i++) {
-        ta_agg_free(AGG(states[i]));
-    }
+    for (idx_t i = 0; i < count; i++)
+        free_state(STATE(states[i]));
 }
