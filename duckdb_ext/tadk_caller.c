@@ -53,13 +53,17 @@ static const struct {
 };
 
 #define DEPTH 8 /* frames looked at: ours, the wrapper, its caller and one more */
+#define KEY   4 /* return addresses that name a call path: frames 1 to 4 */
 
-/* Call sites seen so far, by return address. Races only repeat a lookup. */
+/* Call paths seen so far, by their return addresses (naming a function
+ * from an address searches the library's symbols: once per path). Races
+ * only repeat a lookup. */
 #define SITES 64
 static struct {
-    _Atomic uintptr_t addr;
-    _Atomic int kind;
+    _Atomic uintptr_t key[KEY];
+    _Atomic int kind; /* 0 until key is written */
 } sites[SITES];
+static char site_where[SITES][96]; /* written before kind */
 
 /* The exported symbol that contains addr, or NULL. */
 static const char *symbol_at(void *addr)
@@ -76,7 +80,7 @@ static const char *symbol_at(void *addr)
 
 /* caller: the return address into the function that called the wrapper;
  * grand: the one into that function's caller (NULL if none). */
-static tadk_states classify(void *caller, void *grand)
+static tadk_states classify_caller(void *caller, void *grand)
 {
     const char *name = symbol_at(caller), *up = NULL;
     for (size_t i = 0; name && i < sizeof known_callers / sizeof known_callers[0]; i++)
@@ -89,39 +93,10 @@ static tadk_states classify(void *caller, void *grand)
     return TADK_STATES_UNKNOWN;
 }
 
-static tadk_states site_kind(void *caller, void *grand)
+/* The whole classification of one call path, from its frames. */
+static tadk_states classify(void **frames, int depth, char *where, size_t wherelen)
 {
-    uintptr_t key = (uintptr_t)caller;
-    size_t h = (size_t)((key >> 2) * UINT64_C(0x9E3779B97F4A7C15) >> 58);
-    int kind;
-
-    for (size_t i = 0; i < SITES; i++) {
-        size_t j = (h + i) % SITES;
-        uintptr_t a = atomic_load_explicit(&sites[j].addr, memory_order_acquire);
-        if (a == key && (kind = atomic_load_explicit(&sites[j].kind, memory_order_acquire)))
-            return (tadk_states)kind;
-        if (a == 0) {
-            kind = (int)classify(caller, grand);
-            atomic_store_explicit(&sites[j].kind, kind, memory_order_release);
-            atomic_store_explicit(&sites[j].addr, key, memory_order_release);
-            return (tadk_states)kind;
-        }
-    }
-    return classify(caller, grand);
-}
-
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-tadk_states tadk_update_states(idx_t n, char *where, size_t wherelen)
-{
-    void *frames[DEPTH];
-    int depth, w;
-    tadk_states kind;
-
-    if (n < 2)
-        return TADK_STATES_PER_ROW; /* one row, one entry: both readings agree */
-    depth = backtrace(frames, DEPTH);
+    int w;
     for (w = 1; w + 1 < depth; w++) {
         const char *name = symbol_at(frames[w]);
         if (name && strstr(name, "CAPIAggregateUpdate"))
@@ -131,10 +106,56 @@ tadk_states tadk_update_states(idx_t n, char *where, size_t wherelen)
         snprintf(where, wherelen, "outside DuckDB's C API wrapper");
         return TADK_STATES_UNKNOWN;
     }
-    kind = site_kind(frames[w + 1], w + 2 < depth ? frames[w + 2] : NULL);
+    tadk_states kind = classify_caller(frames[w + 1], w + 2 < depth ? frames[w + 2] : NULL);
     if (kind == TADK_STATES_UNKNOWN) {
         const char *name = symbol_at(frames[w + 1]);
         snprintf(where, wherelen, "%s", name ? name : "a function without an exported name");
     }
     return kind;
+}
+
+static bool same_path(size_t j, void *const *key)
+{
+    for (int k = 0; k < KEY; k++)
+        if (atomic_load_explicit(&sites[j].key[k], memory_order_relaxed) != (uintptr_t)key[k])
+            return false;
+    return true;
+}
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+tadk_states tadk_update_states(idx_t n, char *where, size_t wherelen)
+{
+    void *frames[DEPTH] = {0};
+    int depth;
+    tadk_states kind;
+    uintptr_t h = 0;
+
+    if (n < 2)
+        return TADK_STATES_PER_ROW; /* one row, one entry: both readings agree */
+    depth = backtrace(frames, DEPTH);
+    for (int k = 1; k <= KEY; k++)
+        h = (h ^ ((uintptr_t)frames[k] >> 2)) * UINT64_C(0x9E3779B97F4A7C15);
+    for (size_t i = 0, j = (size_t)(h >> 58); i < SITES; i++, j = (j + 1) % SITES) {
+        int seen = atomic_load_explicit(&sites[j].kind, memory_order_acquire);
+        if (seen && same_path(j, frames + 1)) {
+            snprintf(where, wherelen, "%s", site_where[j]);
+            return (tadk_states)seen;
+        }
+        if (!seen && !atomic_load_explicit(&sites[j].key[0], memory_order_relaxed)) {
+            uintptr_t none = 0;
+            kind = classify(frames, depth, where, wherelen);
+            /* claim the slot; another thread claiming it first is harmless */
+            if (atomic_compare_exchange_strong(&sites[j].key[0], &none, (uintptr_t)frames[1])) {
+                for (int k = 2; k <= KEY; k++)
+                    atomic_store_explicit(&sites[j].key[k - 1], (uintptr_t)frames[k],
+                                          memory_order_relaxed);
+                snprintf(site_where[j], sizeof site_where[j], "%s", where);
+                atomic_store_explicit(&sites[j].kind, (int)kind, memory_order_release);
+            }
+            return kind;
+        }
+    }
+    return classify(frames, depth, where, wherelen);
 }
