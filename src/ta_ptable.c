@@ -16,12 +16,37 @@
 
 void ta_pt_init(ta_ptable *t) { memset(t, 0, sizeof *t); }
 
+/* Releases the accumulator of entry i of l, if it has one. */
+static void sum_free(pt_leaf *l, uint32_t i, const ta_allocator *al)
+{
+    if (ta_xpacked_is_big(&PT_SUM(l)[i])) {
+        ta_xsum x = ta_xsum_unpack(&PT_SUM(l)[i]);
+        ta_xsum_free(&x, al);
+    }
+}
+
+/* Entry i's sum += sign * the exact sum o (NULL: sign * v); its row count
+ * is the caller's. On failure (TA_ERR_NOMEM) the sum is unchanged. Most
+ * rows take the first branch: the pair, added to where it lies. */
+static ta_status sum_add(pt_leaf *l, uint32_t i, double v, const ta_xsum *o, int sign,
+                         const ta_allocator *al)
+{
+    ta_xpacked *p = &PT_SUM(l)[i];
+    if (!o && !ta_xpacked_is_big(p) && ta_xsum_pair_add(&p->hi, &p->lo, sign * v))
+        return TA_OK;
+    ta_xsum x = ta_xsum_unpack(p);
+    ta_status st = o ? ta_xsum_merge(&x, o, sign, al) : ta_xsum_add(&x, sign * v, al);
+    if (st == TA_OK)
+        ta_xsum_pack(&x, p);
+    return st;
+}
+
 static void free_subtree(void *p, uint32_t height, const ta_allocator *al)
 {
     if (height == 0) {
         pt_leaf *l = p;
         for (uint32_t i = 0; i < l->n; i++)
-            ta_xsum_free(&PT_SUM(l)[i], al);
+            sum_free(l, i, al);
     } else {
         pt_node *n = p;
         for (uint32_t i = 0; i < n->n; i++)
@@ -53,7 +78,7 @@ static ta_status entry_add(ta_ptable *t, pt_leaf *l, uint32_t i, double v,
 {
     if (PT_CNT(l)[i] == UINT32_MAX)
         return TA_ERR_RANGE;
-    ta_status st = ta_xsum_add(&PT_SUM(l)[i], v, al);
+    ta_status st = sum_add(l, i, v, NULL, 1, al);
     if (st != TA_OK)
         return st;
     PT_CNT(l)[i]++;
@@ -106,11 +131,8 @@ static void split_leaf(ta_ptable *t, pt_leaf *l, pt_leaf *r, uint32_t pos, const
     pt_move(r, 0, l, s, n - s);
     r->n = n - s;
     l->n = s;
-    r->prev = l;
     r->next = l->next;
-    if (l->next)
-        l->next->prev = r;
-    else
+    if (!l->next)
         t->last = r;
     l->next = r;
     if (pos <= s && s < PT_LEAF_CAP) {
@@ -136,16 +158,16 @@ static void split_node(pt_node *n, pt_node *r, uint32_t pos, int32_t key, void *
         node_put(r, pos - s, key, kid);
 }
 
-/* The only leaf of t, full, moved to one with room for about twice as many
- * entries; NULL when out of memory (t is then unchanged). */
+/* The only leaf of t, full, moved to the next size (pt_leaf_grown); NULL
+ * when out of memory (t is then unchanged). */
 static pt_leaf *grow_root(ta_ptable *t, const ta_allocator *al)
 {
     pt_leaf *l = t->root;
-    uint32_t cap = l->cap * 2 + 1 < PT_LEAF_CAP ? l->cap * 2 + 1 : PT_LEAF_CAP;
+    uint32_t cap = pt_leaf_grown(l->cap);
     pt_leaf *g = al->alloc(al->ud, pt_leaf_bytes(cap));
     if (!g)
         return NULL;
-    *g = (pt_leaf){l->n, cap, NULL, NULL};
+    *g = (pt_leaf){l->n, cap, NULL};
     pt_move(g, 0, l, 0, l->n);
     al->free(al->ud, l);
     t->root = t->first = t->last = t->hint = g;
@@ -166,7 +188,7 @@ static ta_status place_split(ta_ptable *t, const pt_entry *e, const ta_allocator
         pt_leaf *l = al->alloc(al->ud, pt_leaf_bytes(PT_LEAF_FIRST));
         if (!l)
             return TA_ERR_NOMEM;
-        *l = (pt_leaf){0, PT_LEAF_FIRST, NULL, NULL};
+        *l = (pt_leaf){0, PT_LEAF_FIRST, NULL};
         t->root = t->first = t->last = t->hint = l;
         leaf_put(t, l, 0, e);
         return TA_OK;
@@ -302,16 +324,16 @@ ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
 
 /* ---- removal ---------------------------------------------------------------- */
 
-static void unlink_leaf(ta_ptable *t, pt_leaf *l, const ta_allocator *al)
+/* Takes leaf l, whose predecessor is prev (NULL: l is the first), out of
+ * the chain and frees it. */
+static void unlink_leaf(ta_ptable *t, pt_leaf *l, pt_leaf *prev, const ta_allocator *al)
 {
-    if (l->prev)
-        l->prev->next = l->next;
+    if (prev)
+        prev->next = l->next;
     else
         t->first = l->next;
-    if (l->next)
-        l->next->prev = l->prev;
-    else
-        t->last = l->prev;
+    if (!l->next)
+        t->last = prev;
     if (t->hint == l)
         t->hint = NULL;
     al->free(al->ud, l);
@@ -327,7 +349,7 @@ static bool pair_leaves(ta_ptable *t, pt_node *p, uint32_t i, const ta_allocator
     if (total <= PT_LEAF_CAP) {
         pt_move(a, a->n, b, 0, b->n);
         a->n = total;
-        unlink_leaf(t, b, al);
+        unlink_leaf(t, b, a, al);
         node_drop(p, i + 1);
         return true;
     }
@@ -393,7 +415,7 @@ static void rebalance(ta_ptable *t, int32_t key, const ta_allocator *al)
 
     if (d == 0) {
         if (l->n == 0) {
-            unlink_leaf(t, l, al);
+            unlink_leaf(t, l, NULL, al);
             t->root = NULL;
         }
         return;
@@ -404,7 +426,7 @@ static void rebalance(ta_ptable *t, int32_t key, const ta_allocator *al)
         if (!pair_leaves(t, p, i, al))
             return;
     } else if (l->n == 0) {
-        unlink_leaf(t, l, al);
+        unlink_leaf(t, l, pt_prev_leaf(t, path, at), al);
         p->n = 0;
     } else {
         return;
@@ -442,7 +464,7 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
         return TA_ERR_INTERNAL;
     scan_touch(t, key, al);
     if (PT_CNT(l)[i] > 1) {
-        ta_status st = ta_xsum_add(&PT_SUM(l)[i], -v, al);
+        ta_status st = sum_add(l, i, v, NULL, -1, al);
         if (st != TA_OK)
             return st;
         PT_CNT(l)[i]--;
@@ -450,7 +472,7 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
         return TA_OK;
     }
     /* The period's last row left, so its exact sum is 0: the entry goes. */
-    ta_xsum_free(&PT_SUM(l)[i], al);
+    sum_free(l, i, al);
     pt_move(l, i, l, i + 1, l->n - i - 1);
     l->n--;
     t->size--;
@@ -481,7 +503,7 @@ ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xs
             return TA_ERR_RANGE;
         if (sign < 0 && PT_CNT(l)[i] == count) {
             /* Every row of the period left: its exact sum is 0. */
-            ta_xsum_free(&PT_SUM(l)[i], al);
+            sum_free(l, i, al);
             pt_move(l, i, l, i + 1, l->n - i - 1);
             l->n--;
             t->size--;
@@ -490,7 +512,7 @@ ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xs
                 rebalance(t, key, al);
             return TA_OK;
         }
-        if ((st = ta_xsum_merge(&PT_SUM(l)[i], sum, sign, al)) != TA_OK)
+        if ((st = sum_add(l, i, 0, sum, sign, al)) != TA_OK)
             return st;
         PT_CNT(l)[i] = sign > 0 ? PT_CNT(l)[i] + count : PT_CNT(l)[i] - count;
         t->rows = sign > 0 ? t->rows + count : t->rows - count;

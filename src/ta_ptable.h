@@ -52,8 +52,10 @@ ta_status ta_pt_range(const ta_ptable *t, int32_t lo, int32_t hi, ta_xsum *acc, 
 typedef struct ta_pt_cursor {
     const void *node;
     uint32_t i;
+    ta_xsum view; /* the sum ta_pt_next gave last (it shares the table's memory) */
 } ta_pt_cursor;
 void ta_pt_seek(const ta_ptable *t, int32_t key, ta_pt_cursor *c);
+/* The next entry; *sum stays valid until c is next used. */
 bool ta_pt_next(const ta_ptable *t, ta_pt_cursor *c, int32_t *key, uint32_t *count,
                 const ta_xsum **sum);
 

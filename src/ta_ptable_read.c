@@ -21,15 +21,23 @@ bool ta_pt_last(const ta_ptable *t, int32_t *key)
 
 bool ta_pt_prev(const ta_ptable *t, int32_t key, int32_t *prev)
 {
+    pt_node *path[PT_MAXH];
+    uint32_t at[PT_MAXH];
     const pt_leaf *l = pt_locate(t, key);
     if (!l)
         return false;
     uint32_t i = pt_leaf_lb(l, key);
     if (i == 0) {
-        if (!l->prev)
-            return false;
-        l = l->prev;
-        i = l->n;
+        /* Before l's entries: the leaf a descent reaches may still hold
+         * one (l's bound can lie below its first key), else the one
+         * before it does. */
+        l = pt_descend(t, key, path, at);
+        i = pt_leaf_lb(l, key);
+        if (i == 0) {
+            if (!(l = pt_prev_leaf(t, path, at)))
+                return false;
+            i = l->n;
+        }
     }
     *prev = PT_KEY(l)[i - 1];
     return true;
@@ -40,6 +48,7 @@ void ta_pt_seek(const ta_ptable *t, int32_t key, ta_pt_cursor *c)
     const pt_leaf *l = pt_locate(t, key);
     c->node = l;
     c->i = l ? pt_leaf_lb(l, key) : 0;
+    c->view = TA_XSUM_ZERO;
 }
 
 bool ta_pt_next(const ta_ptable *t, ta_pt_cursor *c, int32_t *key, uint32_t *count,
@@ -59,8 +68,10 @@ bool ta_pt_next(const ta_ptable *t, ta_pt_cursor *c, int32_t *key, uint32_t *cou
         *key = PT_KEY(l)[i];
     if (count)
         *count = PT_CNT(l)[i];
-    if (sum)
-        *sum = &PT_SUM(l)[i];
+    if (sum) {
+        c->view = ta_xsum_unpack(&PT_SUM(l)[i]);
+        *sum = &c->view;
+    }
     return true;
 }
 
@@ -160,8 +171,10 @@ static size_t subtree_bytes(const void *p, uint32_t height)
     if (height == 0) {
         const pt_leaf *l = p;
         size_t n = pt_leaf_bytes(l->cap);
-        for (uint32_t i = 0; i < l->n; i++)
-            n += ta_xsum_mem_size(&PT_SUM(l)[i]);
+        for (uint32_t i = 0; i < l->n; i++) {
+            ta_xsum x = ta_xsum_unpack(&PT_SUM(l)[i]);
+            n += ta_xsum_mem_size(&x);
+        }
         return n;
     }
     const pt_node *node = p;

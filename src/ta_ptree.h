@@ -7,7 +7,8 @@
  * holds it. Every leaf of a non-empty table holds at least one entry.
  * Sizes fit the power-of-two chunks allocators (PostgreSQL's among them)
  * round requests up to: a full leaf is just under 2 KiB, a node under
- * 1 KiB. An entry is a key, a row count and an exact sum: 32 bytes.
+ * 1 KiB. An entry is a key, a row count and an exact sum packed in 16
+ * bytes (ta_xpacked): 24 bytes.
  */
 #ifndef TA_PTREE_H
 #define TA_PTREE_H
@@ -26,7 +27,7 @@ typedef struct pt_entry {
     ta_xsum sum;    /* their exact sum */
 } pt_entry;
 
-#define PT_LEAF_CAP 63
+#define PT_LEAF_CAP 84
 #define PT_NODE_CAP 84
 #define PT_LEAF_MIN (PT_LEAF_CAP / 4) /* fewer after a removal: rebalance */
 #define PT_NODE_MIN (PT_NODE_CAP / 4)
@@ -34,33 +35,49 @@ typedef struct pt_entry {
 
 /* A leaf: this header, then key[cap], count[cap] and sum[cap] (PT_KEY,
  * PT_CNT, PT_SUM). Keys lie apart from the sums, next to n: a search
- * touches a leaf's first 256 bytes only (rows in random period order miss
- * the cache on every leaf they visit). A table of one leaf starts with room
- * for 3 entries and grows through 7, 15 and 31 to PT_LEAF_CAP, so a state
- * of a few periods stays small; every leaf of a taller tree has room for
- * PT_LEAF_CAP. Sizes are 24 + 32 * cap bytes: just under a power of two. */
+ * touches a leaf's first 352 bytes only (rows in random period order miss
+ * the cache on every leaf they visit). Leaves are chained forwards only: a
+ * back pointer would cost a 10-entry leaf its 256-byte chunk.
+ *
+ * Sizes are 16 + 24 * cap bytes, just under a power of two: 2, 10, 42 and
+ * 84 entries in 64, 256, 1024 and 2048 bytes. A table of one leaf starts
+ * with room for 2 entries and grows through 10 and 42 to PT_LEAF_CAP, each
+ * step 4 times the last, so a state of a few periods stays small and one
+ * that grew leaves few dead chunks behind (an allocator that reuses a freed
+ * chunk only for a request of its size, as PostgreSQL's AllocSet does,
+ * never reuses them when every group of a hash aggregation grows at once).
+ * Every leaf of a taller tree has room for PT_LEAF_CAP. */
 typedef struct ta_pt_leaf {
     uint32_t n, cap;
-    struct ta_pt_leaf *prev, *next;
+    struct ta_pt_leaf *next;
 } pt_leaf;
 
-#define PT_LEAF_FIRST 3
+#define PT_LEAF_FIRST 2
 #define PT_KEY(l)     ((int32_t *)((char *)(l) + sizeof(pt_leaf)))
 #define PT_CNT(l)     ((uint32_t *)(PT_KEY(l) + (l)->cap))
-#define PT_SUM(l)     ((ta_xsum *)(PT_CNT(l) + (l)->cap))
+#define PT_SUM(l)     ((ta_xpacked *)(void *)(PT_CNT(l) + (l)->cap))
 
-static inline size_t pt_leaf_bytes(uint32_t cap) { return sizeof(pt_leaf) + (size_t)cap * 32; }
+static inline size_t pt_leaf_bytes(uint32_t cap) { return sizeof(pt_leaf) + (size_t)cap * 24; }
 
-static inline pt_entry pt_get(const pt_leaf *l, uint32_t i)
+/* The room of the leaf an only leaf of room cap grows to. */
+static inline uint32_t pt_leaf_grown(uint32_t cap)
 {
-    return (pt_entry){PT_KEY(l)[i], PT_CNT(l)[i], PT_SUM(l)[i]};
+    uint32_t c = (uint32_t)((pt_leaf_bytes(cap) * 4 - sizeof(pt_leaf)) / 24);
+    return c < PT_LEAF_CAP ? c : PT_LEAF_CAP;
 }
 
+/* Entry i of l; its sum shares l's accumulator. */
+static inline pt_entry pt_get(const pt_leaf *l, uint32_t i)
+{
+    return (pt_entry){PT_KEY(l)[i], PT_CNT(l)[i], ta_xsum_unpack(&PT_SUM(l)[i])};
+}
+
+/* Stores e at i; l takes e's sum. */
 static inline void pt_set(pt_leaf *l, uint32_t i, const pt_entry *e)
 {
     PT_KEY(l)[i] = e->key;
     PT_CNT(l)[i] = e->count;
-    PT_SUM(l)[i] = e->sum;
+    ta_xsum_pack(&e->sum, &PT_SUM(l)[i]);
 }
 
 /* Moves n entries from src[si ..] to dst[di ..] (the ranges may overlap). */
@@ -68,7 +85,7 @@ static inline void pt_move(pt_leaf *dst, uint32_t di, const pt_leaf *src, uint32
 {
     memmove(PT_KEY(dst) + di, PT_KEY(src) + si, (size_t)n * sizeof(int32_t));
     memmove(PT_CNT(dst) + di, PT_CNT(src) + si, (size_t)n * sizeof(uint32_t));
-    memmove(PT_SUM(dst) + di, PT_SUM(src) + si, (size_t)n * sizeof(ta_xsum));
+    memmove(PT_SUM(dst) + di, PT_SUM(src) + si, (size_t)n * sizeof(ta_xpacked));
 }
 
 typedef struct pt_node {
@@ -139,6 +156,22 @@ static inline pt_leaf *pt_descend(const ta_ptable *t, int32_t k, pt_node **path,
         }
         p = n->kid[i];
     }
+    return p;
+}
+
+/* The leaf before the one a descent reached through path / at (NULL for
+ * the first): up to the deepest node where the descent did not take the
+ * first child, then down the rightmost children of its left neighbour. */
+static inline pt_leaf *pt_prev_leaf(const ta_ptable *t, pt_node *const *path, const uint32_t *at)
+{
+    uint32_t d = t->height;
+    while (d > 0 && at[d - 1] == 0)
+        d--;
+    if (d == 0)
+        return NULL;
+    void *p = path[d - 1]->kid[at[d - 1] - 1];
+    for (; d < t->height; d++)
+        p = ((pt_node *)p)->kid[((pt_node *)p)->n - 1];
     return p;
 }
 

@@ -252,7 +252,7 @@ ta_status ta_series_iter_open(ta_series_iter *it, const ta_value *s, const char 
 ta_status ta_series_iter_next(ta_series_iter *it, bool *row, ta_period *p, double *value,
                               int64_t *rows, ta_error *e)
 {
-    ta_pt_cursor c = {it->node, it->i};
+    ta_pt_cursor c = {it->node, it->i, TA_XSUM_ZERO};
     const ta_xsum *sum;
     uint32_t count;
     *row = ta_pt_next(&it->pt, &c, &p->key, &count, &sum);
