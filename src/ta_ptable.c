@@ -55,10 +55,21 @@ static void free_subtree(void *p, uint32_t height, const ta_allocator *al)
     al->free(al->ud, p);
 }
 
-void ta_pt_free(ta_ptable *t, const ta_allocator *al)
+/* Frees the tree and its sums; t's scan and waiting rows stay. */
+void pt_free_tree(ta_ptable *t, const ta_allocator *al)
 {
     if (t->root)
         free_subtree(t->root, t->height, al);
+    t->root = NULL;
+    t->first = t->last = t->hint = NULL;
+    t->rows = 0;
+    t->size = t->height = t->hint_i = 0;
+}
+
+void ta_pt_free(ta_ptable *t, const ta_allocator *al)
+{
+    pt_free_tree(t, al);
+    pt_pend_free(t, al);
     if (t->scan) {
         pt_scan_reset(t, al);
         al->free(al->ud, t->scan);
@@ -295,11 +306,19 @@ static ta_status insert_new(ta_ptable *t, pt_leaf *l, uint32_t i, pt_entry *e,
     return st;
 }
 
+/* Whether a row that would need a descent waits in the buffer instead:
+ * the tree is large, and no period can pass UINT32_MAX rows however the
+ * waiting rows fall (so applying them cannot fail on a count). */
+static bool wait_for_tree(const ta_ptable *t)
+{
+    return t->size >= PT_PEND_MIN_SIZE &&
+           t->rows + (t->pend ? t->pend->n : 0) < (uint64_t)UINT32_MAX;
+}
+
 ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
 {
     pt_leaf *l;
     uint32_t i = 0;
-    ta_status st;
 
     scan_touch(t, key, al);
     if (quick_find(t, key, &l, &i)) {
@@ -307,7 +326,17 @@ ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
         t->hint_i = i;
         return entry_add(t, l, i, v, al);
     }
-    l = pt_locate(t, key);
+    if (!pt_locate_near(t, key, &l) && wait_for_tree(t))
+        return pt_pend_push(t, key, v, al);
+    return pt_add_direct(t, key, v, al);
+}
+
+/* Adds a row to the tree itself. */
+ta_status pt_add_direct(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
+{
+    uint32_t i = 0;
+    ta_status st;
+    pt_leaf *l = pt_locate(t, key);
     if (l) {
         i = pt_leaf_lb(l, key);
         if (i < l->n && PT_KEY(l)[i] == key) {
@@ -456,15 +485,28 @@ static void rebalance(ta_ptable *t, int32_t key, const ta_allocator *al)
     }
 }
 
+/* A period left the table (nothing waits: removals apply the waiting rows
+ * first). A table that has become small takes rows straight in again, so
+ * its buffer goes. */
+static void entry_gone(ta_ptable *t, const ta_allocator *al)
+{
+    t->size--;
+    if (t->size < PT_PEND_MIN_SIZE)
+        pt_pend_free(t, al);
+}
+
 ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
 {
+    ta_status st = ta_pt_settle(t, al);
+    if (st != TA_OK)
+        return st;
     pt_leaf *l = pt_locate(t, key);
     uint32_t i = l ? pt_leaf_lb(l, key) : 0;
     if (!l || i == l->n || PT_KEY(l)[i] != key)
         return TA_ERR_INTERNAL;
     scan_touch(t, key, al);
     if (PT_CNT(l)[i] > 1) {
-        ta_status st = sum_add(l, i, v, NULL, -1, al);
+        st = sum_add(l, i, v, NULL, -1, al);
         if (st != TA_OK)
             return st;
         PT_CNT(l)[i]--;
@@ -475,7 +517,7 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
     sum_free(l, i, al);
     pt_move(l, i, l, i + 1, l->n - i - 1);
     l->n--;
-    t->size--;
+    entry_gone(t, al);
     t->rows--;
     t->hint = l;
     if (l->n < PT_LEAF_MIN)
@@ -488,10 +530,12 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
 ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xsum *sum, int sign,
                           const ta_allocator *al)
 {
+    ta_status st = ta_pt_settle(t, al);
+    if (st != TA_OK)
+        return st;
     pt_leaf *l = pt_locate(t, key);
     uint32_t i = l ? pt_leaf_lb(l, key) : 0;
     bool found = l && i < l->n && PT_KEY(l)[i] == key;
-    ta_status st;
 
     if (sign < 0 && (!found || PT_CNT(l)[i] < count))
         return TA_ERR_INTERNAL;
@@ -506,7 +550,7 @@ ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xs
             sum_free(l, i, al);
             pt_move(l, i, l, i + 1, l->n - i - 1);
             l->n--;
-            t->size--;
+            entry_gone(t, al);
             t->rows -= count;
             if (l->n < PT_LEAF_MIN)
                 rebalance(t, key, al);
@@ -527,7 +571,7 @@ ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xs
 /* ---- building in key order ------------------------------------------------------ */
 
 /* Appends e, whose key is above every key of t; takes e's sum. */
-static ta_status append(ta_ptable *t, const pt_entry *e, const ta_allocator *al)
+ta_status pt_append(ta_ptable *t, const pt_entry *e, const ta_allocator *al)
 {
     pt_leaf *l = t->last;
     if (l && l->n < l->cap) {
@@ -591,8 +635,11 @@ ta_status ta_pt_merge(ta_ptable *dst, const ta_ptable *src, const ta_allocator *
     ta_status st = TA_OK;
     bool done = false;
 
-    if (src->size == 0)
-        return TA_OK;
+    /* src's waiting rows need src's allocator: the caller applied them. */
+    if (!pt_settled(src))
+        return TA_ERR_INTERNAL;
+    if ((st = ta_pt_settle(dst, al)) != TA_OK || src->size == 0)
+        return st;
     ta_pt_init(&out);
     ta_pt_seek(dst, INT32_MIN, &a);
     ta_pt_seek(src, INT32_MIN, &b);
@@ -600,7 +647,7 @@ ta_status ta_pt_merge(ta_ptable *dst, const ta_ptable *src, const ta_allocator *
         pt_entry e;
         if ((st = merge_next(&a, &b, &e, &done, al)) != TA_OK || done)
             break;
-        if ((st = append(&out, &e, al)) != TA_OK)
+        if ((st = pt_append(&out, &e, al)) != TA_OK)
             ta_xsum_free(&e.sum, al);
     }
     if (st != TA_OK) {
@@ -609,8 +656,8 @@ ta_status ta_pt_merge(ta_ptable *dst, const ta_ptable *src, const ta_allocator *
     }
     pt_scan_reset(dst, al);
     out.scan = dst->scan;
-    dst->scan = NULL;
-    ta_pt_free(dst, al);
+    out.pend = dst->pend;
+    pt_free_tree(dst, al);
     *dst = out;
     return TA_OK;
 }
@@ -663,7 +710,7 @@ ta_status ta_pt_deserialize(ta_ptable *t, ta_pkind pk, const uint8_t **p, const 
             ta_xsum_free(&e.sum, al);
             goto fail;
         }
-        if ((st = append(t, &e, al)) != TA_OK) {
+        if ((st = pt_append(t, &e, al)) != TA_OK) {
             ta_xsum_free(&e.sum, al);
             goto fail;
         }

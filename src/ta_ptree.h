@@ -106,6 +106,38 @@ struct ta_pt_scan {
     bool valid, found;
 };
 
+/* Rows added in random period order wait here, unsorted, before they
+ * join the tree (ta_ptable_pend.c): a row that would need a descent through
+ * a large tree (a cache miss on every level) is appended instead, and the
+ * rows are sorted and applied in one ordered pass before anything reads the
+ * table, or when the buffer is full. Exact sums make the order in which
+ * rows reach a period irrelevant. Every key waiting is below the tree's
+ * last key (rows at the end go straight in). */
+typedef struct pt_row {
+    int32_t key;
+    double v;
+} pt_row;
+
+struct ta_pt_pend {
+    uint32_t n, cap;
+    pt_row row[];
+};
+
+/* Tables with fewer periods take every row straight in: their tree is in
+ * the cache. */
+#define PT_PEND_MIN_SIZE 4096
+
+static inline bool pt_settled(const ta_ptable *t) { return !t->pend || t->pend->n == 0; }
+
+/* ta_ptable_pend.c */
+ta_status pt_pend_push(ta_ptable *t, int32_t key, double v, const ta_allocator *al);
+void pt_pend_free(ta_ptable *t, const ta_allocator *al);
+size_t pt_pend_mem_size(const ta_ptable *t);
+/* ta_ptable.c */
+ta_status pt_add_direct(ta_ptable *t, int32_t key, double v, const ta_allocator *al);
+ta_status pt_append(ta_ptable *t, const pt_entry *e, const ta_allocator *al);
+void pt_free_tree(ta_ptable *t, const ta_allocator *al);
+
 static inline void pt_scan_reset(const ta_ptable *t, const ta_allocator *al)
 {
     if (t->scan && t->scan->valid) {
@@ -180,26 +212,36 @@ static inline bool pt_in_range(const pt_leaf *l, int32_t k)
     return PT_KEY(l)[0] <= k && k <= PT_KEY(l)[l->n - 1];
 }
 
-/* The leaf whose range holds k (NULL when t is empty): the ends and the
- * leaf touched last, or its successor, before any descent -- rows arrive
- * in period order, or walk each series through its periods in order, or
- * leave a sliding frame from its oldest period. */
-static inline pt_leaf *pt_locate(const ta_ptable *t, int32_t k)
+/* The leaf whose range holds k (NULL when t is empty), when it is found
+ * without a descent (true): one of the ends, the leaf touched last or its
+ * successor -- rows arrive in period order, or walk each series through
+ * its periods in order, or leave a sliding frame from its oldest period. */
+static inline bool pt_locate_near(const ta_ptable *t, int32_t k, pt_leaf **out)
 {
     pt_leaf *l = t->last;
+    *out = l;
     if (!l || k >= PT_KEY(l)[0])
-        return l;
-    l = t->first;
+        return true;
+    l = *out = t->first;
     if (k <= PT_KEY(l)[l->n - 1])
-        return l;
+        return true;
     l = t->hint;
     if (l) {
+        *out = l;
         if (pt_in_range(l, k))
-            return l;
+            return true;
+        *out = l->next;
         if (l->next && pt_in_range(l->next, k))
-            return l->next;
+            return true;
     }
-    return pt_descend(t, k, NULL, NULL);
+    return false;
+}
+
+/* The leaf whose range holds k (NULL when t is empty). */
+static inline pt_leaf *pt_locate(const ta_ptable *t, int32_t k)
+{
+    pt_leaf *l;
+    return pt_locate_near(t, k, &l) ? l : pt_descend(t, k, NULL, NULL);
 }
 
 #if defined(__GNUC__)

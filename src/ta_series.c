@@ -28,7 +28,10 @@
 #define SERIES_VERSION 1
 #define SERIES_HEADER  4
 
-size_t ta_series_size(const ta_agg *a) { return SERIES_HEADER + ta_pt_serial_size(&a->pt); }
+size_t ta_series_size(const ta_agg *a)
+{
+    return ta_agg_settle(a) == TA_OK ? SERIES_HEADER + ta_pt_serial_size(&a->pt) : 0;
+}
 
 void ta_series_write(const ta_agg *a, uint8_t *b)
 {

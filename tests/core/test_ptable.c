@@ -126,6 +126,8 @@ static bool same_as_model(const ta_ptable *t, const char *what)
     uint64_t rows = 0;
     char why[160] = "";
 
+    if (ta_pt_settle(t, al) != TA_OK)
+        snprintf(why, sizeof why, "the waiting rows could not be applied");
     ta_pt_seek(t, INT32_MIN, &c);
     while (!*why && ta_pt_next(t, &c, &key, &n, &s)) {
         while (k < K && count[k] == 0)
@@ -176,7 +178,8 @@ static bool same_as_model(const ta_ptable *t, const char *what)
     walk w = check_tree(t);
     if (!*why && !w.ok)
         snprintf(why, sizeof why, "structure: %s", w.why);
-    tap_ok(!*why, "%s: the table matches the model", what);
+    if (what) /* NULL: the caller reports */
+        tap_ok(!*why, "%s: the table matches the model", what);
     if (*why)
         tap_diag("%s", why);
     return !*why;
@@ -428,7 +431,7 @@ static void merges(void)
             ok &= add(&a, rnd_int(1, round == 3 ? K / 2 : K - 1), rnd_int(-9, 9));
         for (int i = 0; i < nb; i++)
             ok &= add(&b, rnd_int(round == 3 ? K / 2 : 1, K - 1), rnd_int(-9, 9));
-        ok &= ta_pt_merge(&a, &b, al) == TA_OK;
+        ok &= ta_pt_settle(&b, al) == TA_OK && ta_pt_merge(&a, &b, al) == TA_OK;
         tap_ok(ok, "merge %d (%d and %d rows) succeeds", round, na, nb);
         same_as_model(&a, "merged");
         ta_pt_free(&a, al);
@@ -445,6 +448,7 @@ static void bytes(void)
     fill_keys(9999, 2);
     for (int i = 0; i < 9999; i++)
         ok &= add(&t, keys[i], rnd_int(-99, 99));
+    ok &= ta_pt_settle(&t, al) == TA_OK;
     size_t n = ta_pt_serial_size(&t);
     uint8_t *buf = malloc(n + 1);
     const uint8_t *p = buf;
@@ -522,6 +526,135 @@ static void reached(void)
     ta_pt_free(&t, al);
 }
 
+/* ---- rows waiting to join the tree ------------------------------------------- */
+
+/* Random adds (mostly to new periods, in random order, so that rows wait),
+ * removals, range reads, merges of another table, byte round trips and
+ * size queries on a table past PT_PEND_MIN_SIZE periods, against the model
+ * after every operation that reads. */
+static void waiting(void)
+{
+    ta_ptable t;
+    bool ok = true;
+    int waited = 0, bad = 0, reads = 0;
+    ta_pt_init(&t);
+    model_clear();
+    fill_keys(K - 1, 2);
+    for (int i = 0; i < PT_PEND_MIN_SIZE + 500; i++)
+        ok &= add(&t, keys[i], rnd_int(-50, 50));
+    for (int step = 0; step < 4000 && ok && !bad; step++) {
+        int op = rnd_int(0, 99);
+        if (op < 70) { /* a burst of adds */
+            for (int j = rnd_int(1, 300); j > 0; j--)
+                ok &= add(&t, rnd_int(1, K - 1), rnd_int(-50, 50));
+            waited += !pt_settled(&t);
+        } else if (op < 80) { /* remove a row of a period that has one */
+            int32_t k = rnd_int(1, K - 1);
+            while (count[k] == 0)
+                k = k % (K - 1) + 1;
+            /* Any value of a period's rows but the last; the last takes
+             * what is left, so a period that goes has the exact sum 0. */
+            ok &= del(&t, k, count[k] == 1 ? sum[k] : (double)rnd_int(-50, 50));
+        } else if (op < 90) { /* a range sum */
+            int32_t lo = rnd_int(1, K - 1), hi = lo + rnd_int(0, 3000);
+            ta_xsum acc = TA_XSUM_ZERO;
+            uint64_t rows = 0, mrows = 0;
+            uint32_t periods = 0, mperiods = 0;
+            double want = 0;
+            ok &= ta_pt_range(&t, lo, hi, &acc, &rows, &periods, al) == TA_OK;
+            for (int32_t k = lo; k <= hi && k < K; k++) {
+                want += sum[k];
+                mrows += count[k];
+                mperiods += count[k] > 0;
+            }
+            bad += !pt_settled(&t) || rounded(&acc) != want || rows != mrows ||
+                   periods != mperiods || ta_pt_rows(&t) != t.rows;
+            ta_xsum_free(&acc, al);
+            reads++;
+        } else if (op < 95) { /* merge a small table in */
+            ta_ptable o;
+            ta_pt_init(&o);
+            for (int j = rnd_int(1, 100); j > 0; j--) {
+                int32_t k = rnd_int(1, K - 1);
+                double v = rnd_int(-50, 50);
+                count[k]++;
+                sum[k] += v;
+                ok &= ta_pt_add(&o, k, v, al) == TA_OK;
+            }
+            ok &= ta_pt_merge(&t, &o, al) == TA_OK;
+            bad += !pt_settled(&t);
+            ta_pt_free(&o, al);
+        } else { /* the bytes, against those of the model's table built in order */
+            ok &= ta_pt_settle(&t, al) == TA_OK;
+            size_t n = ta_pt_serial_size(&t);
+            uint8_t *buf = malloc(n), *want = NULL;
+            ok &= ta_pt_serialize(&t, buf) == buf + n;
+            ta_ptable ref;
+            ta_pt_init(&ref);
+            for (int32_t k = 1; k < K; k++)
+                for (uint32_t r = 0; r < count[k]; r++)
+                    ok &= ta_pt_add(&ref, k, r ? 0 : sum[k], al) == TA_OK;
+            bad += ta_pt_serial_size(&ref) != n || ta_pt_size(&ref) != ta_pt_size(&t);
+            if (!bad && (want = malloc(n)) != NULL) {
+                ta_pt_serialize(&ref, want);
+                bad += memcmp(buf, want, n) != 0;
+            }
+            ta_pt_free(&ref, al);
+            free(want);
+            free(buf);
+            reads++;
+        }
+    }
+    tap_ok(ok && !bad && waited > 100 && reads > 100,
+           "random adds, removals, reads, merges and byte round trips with rows waiting "
+           "(%d times, %d reads): every read matches the model",
+           waited, reads);
+    walk w = check_tree(&t);
+    tap_ok(w.ok, "after them: %s", w.ok ? "tree intact" : w.why);
+    same_as_model(&t, "after them");
+    ta_pt_free(&t, al);
+}
+
+/* Out of memory while the waiting rows join the tree, at each allocation
+ * that makes (new leaves and nodes): the read fails with TA_ERR_NOMEM,
+ * the table holds what it held, and the read then succeeds. */
+static void waiting_out_of_memory(void)
+{
+    int refused = 0, bad = 0;
+    for (long at = 0; at < 40; at++) {
+        ta_ptable t;
+        bool ok = true;
+        ta_pt_init(&t);
+        model_clear();
+        for (int32_t k = 2; k < 2 * (PT_PEND_MIN_SIZE + 100); k += 2) /* even keys */
+            ok &= add(&t, k, 1);
+        fill_keys(K - 1, 2);
+        for (int i = 0; i < K - 1; i++)
+            if (keys[i] % 2 && keys[i] < 2000)
+                ok &= add(&t, keys[i], 3); /* new periods: they wait */
+        bool waited = !pt_settled(&t);
+        ta_xsum acc = TA_XSUM_ZERO;
+        fail_in = at;
+        ta_status st = ta_pt_range(&t, INT32_MIN, INT32_MAX, &acc, NULL, NULL, &failing);
+        ta_xsum_free(&acc, al);
+        if (st == TA_ERR_NOMEM) {
+            refused++;
+            walk w = check_tree(&t);
+            fail_in = 1L << 30;
+            bad += !w.ok || !waited || ta_pt_settle(&t, &failing) != TA_OK;
+        } else {
+            bad += st != TA_OK;
+        }
+        bad += !ok || !same_as_model(&t, NULL);
+        fail_in = 1L << 30;
+        ta_pt_free(&t, &failing);
+    }
+    tap_ok(refused >= 5 && !bad,
+           "out of memory while waiting rows join the tree: refused %d times, the table "
+           "unchanged each time (%d bad)",
+           refused, bad);
+}
+
 int main(void)
 {
     orders();
@@ -532,5 +665,7 @@ int main(void)
     merges();
     bytes();
     reached();
+    waiting();
+    waiting_out_of_memory();
     return tap_done();
 }
