@@ -70,14 +70,66 @@ static void sort_rows(struct ta_pt_pend *p)
         memcpy(p->row, src, n * sizeof *src);
 }
 
-/* Applies the sorted rows one at a time; those applied leave the buffer. */
+/* The end of the run of sorted rows from i that can join leaf l (where
+ * row i's key belongs) in one pass: new periods of one row each, below l's
+ * last key (so they belong in l), as many as l has room for. */
+static uint32_t run_end(const pt_leaf *l, const pt_row *row, uint32_t i, uint32_t n)
+{
+    int32_t top = PT_KEY(l)[l->n - 1];
+    uint32_t room = l->cap - l->n, j = i, a = pt_leaf_lb(l, row[i].key);
+    for (; j < n && j - i < room && row[j].key < top; j++) {
+        if (j > i && row[j].key == row[j - 1].key)
+            break; /* a second row of a period: it joins the entry made */
+        while (PT_KEY(l)[a] < row[j].key)
+            a++;
+        if (PT_KEY(l)[a] == row[j].key)
+            break;
+    }
+    return j;
+}
+
+/* Puts the m rows of such a run into l, merging from the back: each entry
+ * moves once. Needs no memory: a sum of one value is a pair. */
+static void run_put(ta_ptable *t, pt_leaf *l, const pt_row *row, uint32_t m)
+{
+    uint32_t a = l->n, w = l->n + m, k = m;
+    while (k > 0) {
+        w--;
+        if (a > 0 && PT_KEY(l)[a - 1] > row[k - 1].key) {
+            pt_move(l, w, l, a - 1, 1);
+            a--;
+        } else {
+            ta_xsum one = TA_XSUM_ZERO;
+            ta_xsum_pair_add(&one.hi, &one.lo, row[k - 1].v); /* exact: 0 + v */
+            pt_set(l, w, &(pt_entry){row[k - 1].key, 1, one});
+            k--;
+        }
+    }
+    l->n += m;
+    t->size += m;
+    t->rows += m;
+    t->hint = l;
+}
+
+/* Applies the sorted rows, runs that fit a leaf at once and the others one
+ * at a time; those applied leave the buffer. */
 static ta_status apply_each(ta_ptable *t, const ta_allocator *al)
 {
     struct ta_pt_pend *p = t->pend;
     uint32_t i = 0;
     ta_status st = TA_OK;
-    while (i < p->n && (st = pt_add_direct(t, p->row[i].key, p->row[i].v, al)) == TA_OK)
-        i++;
+    while (i < p->n) {
+        pt_leaf *l = pt_locate(t, p->row[i].key);
+        uint32_t j = l ? run_end(l, p->row, i, p->n) : i;
+        if (j > i) {
+            run_put(t, l, p->row + i, j - i);
+            i = j;
+        } else if ((st = pt_add_direct(t, p->row[i].key, p->row[i].v, al)) == TA_OK) {
+            i++;
+        } else {
+            break;
+        }
+    }
     memmove(p->row, p->row + i, (p->n - i) * sizeof *p->row);
     p->n -= i;
     return st;
