@@ -201,9 +201,9 @@ static double per_group(int groups, int periods)
 
 static void memory(void)
 {
-    static const int periods[] = {1, 10, 120};
+    static const int periods[] = {1, 10, 12, 24, 36, 120, 240};
     printf("| memory | yoy_growth, AllocSet model | sizeof(ta_agg) | %zu B |\n", sizeof(ta_agg));
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 7; k++)
         printf("| memory | yoy_growth, AllocSet model | %3d periods/group | %.0f B/group |\n",
                periods[k], per_group(periods[k] >= 100 ? 20000 : 100000, periods[k]));
 }

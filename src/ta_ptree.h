@@ -39,13 +39,14 @@ typedef struct pt_entry {
  * the cache on every leaf they visit). Leaves are chained forwards only: a
  * back pointer would cost a 10-entry leaf its 256-byte chunk.
  *
- * Sizes are 16 + 24 * cap bytes, just under a power of two: 2, 10, 42 and
- * 84 entries in 64, 256, 1024 and 2048 bytes. A table of one leaf starts
- * with room for 2 entries and grows through 10 and 42 to PT_LEAF_CAP, each
- * step 4 times the last, so a state of a few periods stays small and one
- * that grew leaves few dead chunks behind (an allocator that reuses a freed
- * chunk only for a request of its size, as PostgreSQL's AllocSet does,
- * never reuses them when every group of a hash aggregation grows at once).
+ * Sizes are 16 + 24 * cap bytes, just under a power of two: 2, 10, 20, 42
+ * and 84 entries in 64, 256, 512, 1024 and 2048 bytes. A table of one leaf
+ * starts with room for 2 entries and grows through these sizes, so a state
+ * of up to 10 periods holds a 256-byte leaf and a year of months a 512-byte
+ * one. The chunks a state grew out of stay dead under an allocator that
+ * reuses a freed chunk only for a request of its size (PostgreSQL's
+ * AllocSet) when every group of a hash aggregation grows at once; skipping
+ * the 128-byte size keeps that trail short where groups are most common.
  * Every leaf of a taller tree has room for PT_LEAF_CAP. */
 typedef struct ta_pt_leaf {
     uint32_t n, cap;
@@ -62,8 +63,7 @@ static inline size_t pt_leaf_bytes(uint32_t cap) { return sizeof(pt_leaf) + (siz
 /* The room of the leaf an only leaf of room cap grows to. */
 static inline uint32_t pt_leaf_grown(uint32_t cap)
 {
-    uint32_t c = (uint32_t)((pt_leaf_bytes(cap) * 4 - sizeof(pt_leaf)) / 24);
-    return c < PT_LEAF_CAP ? c : PT_LEAF_CAP;
+    return cap < 10 ? 10 : cap < 20 ? 20 : cap < 42 ? 42 : PT_LEAF_CAP;
 }
 
 /* Entry i of l; its sum shares l's accumulator. */
