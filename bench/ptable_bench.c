@@ -111,10 +111,12 @@ static void orders(int runs)
             t[(k + r) % 3][r] = feed(d[(k + r) % 3], DAYS, &res[(k + r) % 3]);
     for (int k = 0; k < 3; k++)
         qsort(t[k], (size_t)runs, sizeof(double), cmp_d);
-    printf("| orders | ytd_trade, core only | 1M distinct days | %-10s | %7.1f ms | %5.2f x sorted |%s\n",
+    printf("| orders | ytd_trade, core only | 1M distinct days | %-10s | %7.1f ms | %5.2f x sorted "
+           "|%s\n",
            name[0], t[0][runs / 2], 1.0, "");
     for (int k = 1; k < 3; k++)
-        printf("| orders | ytd_trade, core only | 1M distinct days | %-10s | %7.1f ms | %5.2f x sorted |%s\n",
+        printf("| orders | ytd_trade, core only | 1M distinct days | %-10s | %7.1f ms | %5.2f x "
+               "sorted |%s\n",
                name[k], t[k][runs / 2], t[k][runs / 2] / t[0][runs / 2],
                res[k] == res[0] ? "" : " RESULTS DIFFER");
     for (int k = 0; k < 3; k++) {

@@ -18,9 +18,9 @@
 
 #include <string.h>
 
-#define PEND_FIRST  64
-#define RADIX_BITS  11
-#define RADIX       (1u << RADIX_BITS)
+#define PEND_FIRST 64
+#define RADIX_BITS 11
+#define RADIX      (1u << RADIX_BITS)
 
 /* Room for cap rows, and as many again for sorting them. */
 static size_t pend_bytes(uint32_t cap)
