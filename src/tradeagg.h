@@ -226,6 +226,7 @@ typedef struct ta_ptable {
     struct ta_pt_leaf *first, *last; /* the ends of the chain of leaves */
     struct ta_pt_leaf *hint;         /* the leaf touched last */
     struct ta_pt_scan *scan;         /* target_reached_at's running scan */
+    struct ta_pt_pend *pend;         /* rows added but not yet in the tree */
     uint64_t rows;
     uint32_t size;   /* periods */
     uint32_t height; /* levels of inner nodes above the leaves */
@@ -270,9 +271,12 @@ ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e);
 /* Reads the state, never changes it (final functions run many times). */
 ta_status ta_agg_result(const ta_agg *a, ta_result *out, ta_error *e);
 
-/* Serialized form: versioned, little-endian, validated on the way back. */
+/* Serialized form: versioned, little-endian, validated on the way back.
+ * serial_size may need memory (a state's period table applies the rows
+ * still waiting to join it): 0 means out of memory, the state unchanged.
+ * serialize writes serial_size bytes, and only after serial_size. */
 size_t ta_agg_serial_size(const ta_agg *a);
-void ta_agg_serialize(const ta_agg *a, uint8_t *buf); /* writes serial_size bytes */
+void ta_agg_serialize(const ta_agg *a, uint8_t *buf);
 /* a is initialized here; on failure it holds no memory. */
 ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *buf, size_t n, const ta_allocator *al,
                              ta_error *e);
@@ -287,7 +291,8 @@ size_t ta_agg_mem_size(const ta_agg *a);
  * validates the bytes it is given in full: TA_ERR_STATE for anything that
  * trade_series could not have made. */
 
-/* The bytes of a TA_R_SERIES result: size, then write that many. */
+/* The bytes of a TA_R_SERIES result: size (0: out of memory, as for
+ * ta_agg_serial_size), then write that many. */
 size_t ta_series_size(const ta_agg *a);
 void ta_series_write(const ta_agg *a, uint8_t *buf);
 
