@@ -120,10 +120,6 @@ ta_status ta_extra_merge(ta_agg *dst, const ta_agg *src);
 void ta_extra_free(ta_agg *a);
 size_t ta_extra_mem_size(const ta_agg *a);
 ta_status ta_extra_settle(const ta_agg *a);
-/* Applies the rows waiting to join the state's period tables
- * (ta_pt_settle): every interface function that reads a state does this
- * first. TA_ERR_NOMEM only; the state then holds what it held. */
-ta_status ta_agg_settle(const ta_agg *a);
 ta_status ta_extra_result(const ta_agg *a, ta_result *r, ta_error *e);
 size_t ta_extra_serial_size(const ta_agg *a);
 uint8_t *ta_extra_serialize(const ta_agg *a, uint8_t *p);

@@ -268,8 +268,16 @@ ta_status ta_agg_add(ta_agg *a, const ta_value *argv, int argc, ta_error *e);
 ta_status ta_agg_remove(ta_agg *a, const ta_value *argv, int argc, ta_error *e);
 /* dst += src. Either may be empty; kinds and parameters must agree. */
 ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e);
-/* Reads the state, never changes it (final functions run many times). */
+/* Reads the state; what it holds never changes (final functions run many
+ * times), though rows waiting to join it are applied first. */
 ta_status ta_agg_result(const ta_agg *a, ta_result *out, ta_error *e);
+/* Applies the rows a state keeps waiting (rows in random period order join
+ * its period tables in sorted batches). Every function here that reads a
+ * state does it first, so only an engine whose threads read one state at
+ * the same time (DuckDB's window segment tree) needs to call it: after the
+ * last change, before the state is shared. TA_ERR_NOMEM only; the state
+ * then holds what it held. */
+ta_status ta_agg_settle(const ta_agg *a);
 
 /* Serialized form: versioned, little-endian, validated on the way back.
  * serial_size may need memory (a state's period table applies the rows
