@@ -119,6 +119,7 @@ ta_status ta_extra_row(ta_agg *a, int32_t key, const ta_value *competitor, doubl
 ta_status ta_extra_merge(ta_agg *dst, const ta_agg *src);
 void ta_extra_free(ta_agg *a);
 size_t ta_extra_mem_size(const ta_agg *a);
+ta_status ta_extra_settle(const ta_agg *a);
 ta_status ta_extra_result(const ta_agg *a, ta_result *r, ta_error *e);
 size_t ta_extra_serial_size(const ta_agg *a);
 uint8_t *ta_extra_serialize(const ta_agg *a, uint8_t *p);

@@ -244,5 +244,7 @@ ta_status ta_agg_result(const ta_agg *a, ta_result *out, ta_error *e)
         ta_result_null(out);
         return TA_OK;
     }
+    if (ta_agg_settle(a) != TA_OK)
+        return ta_no_memory(ta_desc(a)->name, e);
     return ta_agg_compute(a, out, e);
 }

@@ -28,7 +28,10 @@
 #define SERIES_VERSION 1
 #define SERIES_HEADER  4
 
-size_t ta_series_size(const ta_agg *a) { return SERIES_HEADER + ta_pt_serial_size(&a->pt); }
+size_t ta_series_size(const ta_agg *a)
+{
+    return ta_agg_settle(a) == TA_OK ? SERIES_HEADER + ta_pt_serial_size(&a->pt) : 0;
+}
 
 void ta_series_write(const ta_agg *a, uint8_t *b)
 {
@@ -252,7 +255,7 @@ ta_status ta_series_iter_open(ta_series_iter *it, const ta_value *s, const char 
 ta_status ta_series_iter_next(ta_series_iter *it, bool *row, ta_period *p, double *value,
                               int64_t *rows, ta_error *e)
 {
-    ta_pt_cursor c = {it->node, it->i};
+    ta_pt_cursor c = {it->node, it->i, TA_XSUM_ZERO};
     const ta_xsum *sum;
     uint32_t count;
     *row = ta_pt_next(&it->pt, &c, &p->key, &count, &sum);
