@@ -104,6 +104,17 @@ static void free_state(tadk_state *st)
     st->error = NULL;
 }
 
+/* Rows in random period order wait in a state to join its period tables
+ * in sorted batches, applied by the next read (ta_agg_settle). DuckDB's
+ * window segment tree reads one node's state from several threads at
+ * once, and such a read must not apply anything: so no state leaves
+ * update or combine with rows waiting. */
+static void settle(tadk_state *st)
+{
+    if (!st->error && ta_agg_settle(&st->agg) != TA_OK)
+        keep_error(st, no_memory);
+}
+
 idx_t tadk_state_size(duckdb_function_info info)
 {
     (void)info;
@@ -157,6 +168,8 @@ void tadk_update(duckdb_function_info info, duckdb_data_chunk in, duckdb_aggrega
         if (ta_agg_add(&st->agg, vals, s->nargs, &e) != TA_OK)
             keep_error(st, e.msg);
     }
+    for (idx_t row = 0; row < (kind == TADK_STATES_ONE ? 1 : n); row++)
+        settle(STATE(states[row]));
 }
 
 void tadk_combine(duckdb_function_info info, duckdb_aggregate_state *src,
@@ -170,6 +183,7 @@ void tadk_combine(duckdb_function_info info, duckdb_aggregate_state *src,
             keep_error(to, from->error);
         else if (!to->error && ta_agg_merge(&to->agg, &from->agg, &e) != TA_OK)
             keep_error(to, e.msg);
+        settle(to);
     }
 }
 
