@@ -9,6 +9,7 @@
  * skipped.
  */
 #include "ta_internal.h"
+#include "ta_value.h"
 #include "ta_xsum.h"
 
 #include <stdio.h>
