@@ -77,14 +77,16 @@ void tadk_series_text(duckdb_function_info info, duckdb_data_chunk in, duckdb_ve
 void tadk_series_from_text(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out);
 void tadk_series_periods(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out);
 
-/* tadk_caller.c: whether all n rows of an update call belong to states[0].
- * Call it from the update callback itself: it names its caller's caller. */
-bool tadk_one_state_for_all(const tadk_sig *s, duckdb_aggregate_state *states, idx_t n);
-
-/* tadk_live.c: the states between init and destroy. */
-bool tadk_live_add(const void *state, const void *owner); /* false when out of memory */
-void tadk_live_remove(const void *state);
-idx_t tadk_live_prefix(duckdb_aggregate_state *states, idx_t n, const void *owner);
+/* tadk_caller.c: whether an update call's n rows have one state each or
+ * all belong to states[0] (see there). Call it from the update callback
+ * itself: it names the DuckDB function that called DuckDB's C API wrapper.
+ * TADK_STATES_UNKNOWN writes that function's name to where. */
+typedef enum tadk_states {
+    TADK_STATES_UNKNOWN = 1,
+    TADK_STATES_PER_ROW,
+    TADK_STATES_ONE
+} tadk_states;
+tadk_states tadk_update_states(idx_t n, char *where, size_t wherelen);
 
 /* tadk_register.c: every function of the core's tables; NULL or a message. */
 const char *tadk_register(duckdb_connection con, char *msg, size_t msglen);

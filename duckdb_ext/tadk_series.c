@@ -46,12 +46,12 @@ static bool too_large(const char *fn, size_t n, ta_error *e)
 /* The BLOB of a TA_R_SERIES result: the bytes of the series a held. */
 bool tadk_put_series(duckdb_vector out, idx_t row, const ta_agg *a, const char *fn, ta_error *e)
 {
-    size_t n = ta_series_size(a);
+    size_t n = ta_series_size(a); /* 0: out of memory */
     uint8_t *b;
 
     if (too_large(fn, n, e))
         return false;
-    if (!(b = malloc(n)))
+    if (n == 0 || !(b = malloc(n)))
         return nomem(fn, e);
     ta_series_write(a, b);
     tadk_put_bytes(out, row, b, n);

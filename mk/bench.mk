@@ -21,6 +21,16 @@ $(BUILD)/bench/pg_bench: bench/pg_bench.c $(BENCH_COMMON)
 	$(CC) $(BENCH_CFLAGS) -I$(shell $(PG_CONFIG) --includedir) -o $@ bench/pg_bench.c \
 		bench/common.c -L$(shell $(PG_CONFIG) --libdir) -lpq -lm
 
+# The period table alone (bench/ptable_bench.c): insertion orders, and
+# memory per group under an AllocSet model. Not part of `make bench`'s table.
+$(BUILD)/bench/ptable_bench: bench/ptable_bench.c $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_CFLAGS) -o $@ bench/ptable_bench.c $(CORE_SRC) -lm
+
+.PHONY: bench-ptable
+bench-ptable: $(BUILD)/bench/ptable_bench
+	$(BUILD)/bench/ptable_bench
+
 BENCH_BINS := $(if $(filter sqlite,$(BENCH_ENGINES)),sqlite_ext/tradeagg.so $(BUILD)/bench/sqlite_bench) \
               $(if $(filter pg,$(BENCH_ENGINES)),$(BUILD)/bench/pg_bench)
 

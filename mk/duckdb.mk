@@ -39,6 +39,13 @@ $(DUCKDB_EXT): $(DUCKDB_GLUE) duckdb_ext/tadk.h duckdb_ext/footer.pl $(CORE_SRC)
 %/node_modules/.package-lock.json: %/package.json %/package-lock.json
 	cd $* && npm ci --ignore-scripts --no-audit --no-fund
 
+# tadk_caller.c outside DuckDB: the refusal no DuckDB path reaches
+# (tests/duckdb/caller.test.mjs runs it).
+$(BUILD)/duckdb/caller_test: tests/duckdb/caller_test.c duckdb_ext/tadk_caller.c duckdb_ext/tadk.h \
+                             $(DUCKDB_INC)/duckdb_extension.h
+	@mkdir -p $(dir $@)
+	$(CC) $(DUCKDB_CFLAGS) -o $@ tests/duckdb/caller_test.c duckdb_ext/tadk_caller.c -ldl
+
 # SQLite's side of the random-data comparison (tests/duckdb/random.test.mjs).
 $(BUILD)/duckdb/sqlite_bits: tests/duckdb/sqlite_bits.c
 	@mkdir -p $(dir $@)
@@ -81,7 +88,8 @@ duckdb-node: $(DUCKDB_NODE)
 demo-duckdb: $(DUCKDB_EXT) $(DUCKDB_NODE)
 	node tests/duckdb/run_sql.mjs $(DUCKDB_EXT) sql/demo_duckdb.sql
 
-test-duckdb: $(DUCKDB_EXT) $(DUCKDB_NODE) sqlite_ext/tradeagg.so $(BUILD)/duckdb/sqlite_bits
+test-duckdb: $(DUCKDB_EXT) $(DUCKDB_NODE) sqlite_ext/tradeagg.so $(BUILD)/duckdb/sqlite_bits \
+             $(BUILD)/duckdb/caller_test
 	node --test tests/duckdb/
 
 # make bench's DuckDB half (bench/duckdb_bench.mjs, run by bench/run.sh).

@@ -384,6 +384,10 @@ tradeagg_serialize(PG_FUNCTION_ARGS)
 	size_t		n = ta_agg_serial_size(a);
 	bytea	   *out;
 
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("%s: out of memory", ta_aggs[a->kind].name)));
 	if (n > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

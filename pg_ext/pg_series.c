@@ -271,6 +271,10 @@ series_result(const ta_agg *a, bool *isnull)
 				 errmsg("tradeagg_final_series: a %s state has no series result",
 						ta_aggs[a->kind].name)));
 	n = ta_series_size(a);
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("%s: out of memory", ta_aggs[a->kind].name)));
 	if (n > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

@@ -58,6 +58,10 @@ state_flat_size(ExpandedObjectHeader *eohptr)
 	const ta_pg_state *s = (const ta_pg_state *) eohptr;
 	size_t		n = ta_agg_serial_size(&s->agg);
 
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("%s: out of memory", ta_aggs[s->agg.kind].name)));
 	if (n > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

@@ -80,8 +80,8 @@ static void tasq_error(sqlite3_context *ctx, const ta_error *e)
 /* A series result as a BLOB of the core's bytes. */
 static void tasq_series(sqlite3_context *ctx, const ta_agg *a)
 {
-    size_t n = ta_series_size(a);
-    uint8_t *b = n <= INT32_MAX ? sqlite3_malloc64(n) : NULL;
+    size_t n = ta_series_size(a); /* 0: out of memory */
+    uint8_t *b = n > 0 && n <= INT32_MAX ? sqlite3_malloc64(n) : NULL;
     if (!b) {
         sqlite3_result_error_nomem(ctx);
         return;

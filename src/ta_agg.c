@@ -9,6 +9,7 @@
  * skipped.
  */
 #include "ta_internal.h"
+#include "ta_value.h"
 #include "ta_xsum.h"
 
 #include <stdio.h>
@@ -35,6 +36,12 @@ void ta_agg_free(ta_agg *a)
     ta_pt_free(&a->pt, &a->al);
     ta_xsum_free(&a->sum, &a->al);
     ta_xsum_free(&a->aux, &a->al);
+}
+
+ta_status ta_agg_settle(const ta_agg *a)
+{
+    ta_status st = ta_pt_settle(&a->pt, &a->al);
+    return st == TA_OK ? ta_extra_settle(a) : st;
 }
 
 size_t ta_agg_mem_size(const ta_agg *a)
@@ -471,7 +478,10 @@ ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e)
     const char *fn = ta_desc(dst)->name;
     if (src->nrows > INT64_MAX - dst->nrows)
         return ta_fail(e, TA_ERR_RANGE, "%s: too many rows", fn);
-    ta_status st = merge_params(dst, src, e);
+    ta_status st = ta_agg_settle(src);
+    if (st != TA_OK)
+        return ta_fail(e, st, "%s: out of memory", fn);
+    if ((st = merge_params(dst, src, e)) != TA_OK)
     if (st != TA_OK)
         return st;
     if (ta_extra_kind(dst->kind) && (st = ta_extra_merge(dst, src)) != TA_OK)

@@ -44,6 +44,11 @@ size_t ta_extra_mem_size(const ta_agg *a)
            ta_ct_mem_size(&x->comp) + ta_pt_mem_size(&x->part);
 }
 
+ta_status ta_extra_settle(const ta_agg *a)
+{
+    return a->extra ? ta_pt_settle(&a->extra->part, &a->al) : TA_OK;
+}
+
 ta_status ta_extra_row(ta_agg *a, int32_t key, const ta_value *competitor, double v, bool flag,
                        int sign)
 {

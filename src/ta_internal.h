@@ -78,32 +78,6 @@ int32_t ta_key_fy_start(ta_pkind pk, int32_t key, int fy);
 /* Months of the (fiscal) year up to and including key's month; annual: 12. */
 int ta_months_elapsed(ta_pkind pk, int32_t key, int fy);
 
-/* ---- argument conversion (ta_value.c) ------------------------------------ */
-
-/* Each returns TA_OK with *is_null set for NULL, or an error naming fn and
- * the argument. */
-ta_status ta_arg_period(const ta_value *v, const char *fn, ta_period *out, bool *is_null,
-                        ta_error *e);
-ta_status ta_arg_number_slow(const ta_value *v, const char *fn, const char *arg, double *out,
-                             bool *is_null, ta_error *e);
-/* Every row goes through here: a finite REAL takes no call. */
-static inline ta_status ta_arg_number(const ta_value *v, const char *fn, const char *arg,
-                                      double *out, bool *is_null, ta_error *e)
-{
-    if (v->type == TA_V_REAL && isfinite(v->d)) {
-        *out = v->d;
-        *is_null = false;
-        return TA_OK;
-    }
-    if (v->type == TA_V_INT) {
-        *out = (double)v->i;
-        *is_null = false;
-        return TA_OK;
-    }
-    return ta_arg_number_slow(v, fn, arg, out, is_null, e);
-}
-ta_status ta_arg_flag(const ta_value *v, const char *fn, const char *arg, bool *out, ta_error *e);
-
 /* ---- round 2 ---------------------------------------------------------------- */
 
 #define TA_MONTHS_MAX 1200
@@ -119,6 +93,7 @@ ta_status ta_extra_row(ta_agg *a, int32_t key, const ta_value *competitor, doubl
 ta_status ta_extra_merge(ta_agg *dst, const ta_agg *src);
 void ta_extra_free(ta_agg *a);
 size_t ta_extra_mem_size(const ta_agg *a);
+ta_status ta_extra_settle(const ta_agg *a);
 ta_status ta_extra_result(const ta_agg *a, ta_result *r, ta_error *e);
 size_t ta_extra_serial_size(const ta_agg *a);
 uint8_t *ta_extra_serialize(const ta_agg *a, uint8_t *p);
@@ -126,7 +101,7 @@ ta_status ta_extra_deserialize(ta_agg *a, const uint8_t **p, const uint8_t *end,
 /* The results of ta_compare.c. */
 ta_status ta_compare_result(const ta_agg *a, ta_result *r, ta_error *e);
 
-/* ---- series (ta_series.c) ---------------------------------------------------- */
+/* ---- series (ta_series.c, ta_accessor.c) ---------------------------------- */
 
 /* A parameter (target, fy_start_month, months, base_period) read into a as
  * the aggregates read it, errors naming fn; v NULL: an omitted
@@ -135,6 +110,8 @@ ta_status ta_agg_param(ta_agg *a, ta_role role, const ta_value *v, const char *f
 ta_status ta_agg_check_params(const ta_agg *a, const char *fn, ta_error *e);
 /* rollup: adds (sign 1) or takes away (sign -1) the series argv[0]. */
 ta_status ta_series_rollup_row(ta_agg *a, const ta_value *argv, int argc, int sign, ta_error *e);
+/* OK for NULL or a BLOB; otherwise "invalid series", naming fn and v. */
+ta_status ta_series_arg(const ta_value *v, const char *fn, ta_error *e);
 /* The bytes of a series (ta_series.c) into a table: validated in full;
  * on failure t is empty and an error naming fn is set. */
 ta_status ta_series_load(const uint8_t *b, size_t n, const char *fn, ta_ptable *t, ta_pkind *pk,
@@ -158,7 +135,7 @@ double ta_index(double a, double b);
 
 ta_status ta_agg_compute(const ta_agg *a, ta_result *out, ta_error *e);
 
-/* Pieces of results shared by ta_result.c and ta_compare.c. */
+/* Pieces of results shared by ta_result.c and ta_compare.c (ta_sums.c). */
 /* The latest period of a periodic state with rows. */
 int32_t ta_latest(const ta_agg *a);
 /* The exact sum over lo <= period <= hi rounded once ("sum out of range"

@@ -16,12 +16,37 @@
 
 void ta_pt_init(ta_ptable *t) { memset(t, 0, sizeof *t); }
 
+/* Releases the accumulator of entry i of l, if it has one. */
+static void sum_free(pt_leaf *l, uint32_t i, const ta_allocator *al)
+{
+    if (ta_xpacked_is_big(&PT_SUM(l)[i])) {
+        ta_xsum x = ta_xsum_unpack(&PT_SUM(l)[i]);
+        ta_xsum_free(&x, al);
+    }
+}
+
+/* Entry i's sum += sign * the exact sum o (NULL: sign * v); its row count
+ * is the caller's. On failure (TA_ERR_NOMEM) the sum is unchanged. Most
+ * rows take the first branch: the pair, added to where it lies. */
+static ta_status sum_add(pt_leaf *l, uint32_t i, double v, const ta_xsum *o, int sign,
+                         const ta_allocator *al)
+{
+    ta_xpacked *p = &PT_SUM(l)[i];
+    if (!o && !ta_xpacked_is_big(p) && ta_xsum_pair_add(&p->hi, &p->lo, sign * v))
+        return TA_OK;
+    ta_xsum x = ta_xsum_unpack(p);
+    ta_status st = o ? ta_xsum_merge(&x, o, sign, al) : ta_xsum_add(&x, sign * v, al);
+    if (st == TA_OK)
+        ta_xsum_pack(&x, p);
+    return st;
+}
+
 static void free_subtree(void *p, uint32_t height, const ta_allocator *al)
 {
     if (height == 0) {
         pt_leaf *l = p;
         for (uint32_t i = 0; i < l->n; i++)
-            ta_xsum_free(&PT_SUM(l)[i], al);
+            sum_free(l, i, al);
     } else {
         pt_node *n = p;
         for (uint32_t i = 0; i < n->n; i++)
@@ -30,10 +55,21 @@ static void free_subtree(void *p, uint32_t height, const ta_allocator *al)
     al->free(al->ud, p);
 }
 
-void ta_pt_free(ta_ptable *t, const ta_allocator *al)
+/* Frees the tree and its sums; t's scan and waiting rows stay. */
+void pt_free_tree(ta_ptable *t, const ta_allocator *al)
 {
     if (t->root)
         free_subtree(t->root, t->height, al);
+    t->root = NULL;
+    t->first = t->last = t->hint = NULL;
+    t->rows = 0;
+    t->size = t->height = t->hint_i = 0;
+}
+
+void ta_pt_free(ta_ptable *t, const ta_allocator *al)
+{
+    pt_free_tree(t, al);
+    pt_pend_free(t, al);
     if (t->scan) {
         pt_scan_reset(t, al);
         al->free(al->ud, t->scan);
@@ -53,7 +89,7 @@ static ta_status entry_add(ta_ptable *t, pt_leaf *l, uint32_t i, double v,
 {
     if (PT_CNT(l)[i] == UINT32_MAX)
         return TA_ERR_RANGE;
-    ta_status st = ta_xsum_add(&PT_SUM(l)[i], v, al);
+    ta_status st = sum_add(l, i, v, NULL, 1, al);
     if (st != TA_OK)
         return st;
     PT_CNT(l)[i]++;
@@ -106,11 +142,8 @@ static void split_leaf(ta_ptable *t, pt_leaf *l, pt_leaf *r, uint32_t pos, const
     pt_move(r, 0, l, s, n - s);
     r->n = n - s;
     l->n = s;
-    r->prev = l;
     r->next = l->next;
-    if (l->next)
-        l->next->prev = r;
-    else
+    if (!l->next)
         t->last = r;
     l->next = r;
     if (pos <= s && s < PT_LEAF_CAP) {
@@ -136,16 +169,16 @@ static void split_node(pt_node *n, pt_node *r, uint32_t pos, int32_t key, void *
         node_put(r, pos - s, key, kid);
 }
 
-/* The only leaf of t, full, moved to one with room for about twice as many
- * entries; NULL when out of memory (t is then unchanged). */
+/* The only leaf of t, full, moved to the next size (pt_leaf_grown); NULL
+ * when out of memory (t is then unchanged). */
 static pt_leaf *grow_root(ta_ptable *t, const ta_allocator *al)
 {
     pt_leaf *l = t->root;
-    uint32_t cap = l->cap * 2 + 1 < PT_LEAF_CAP ? l->cap * 2 + 1 : PT_LEAF_CAP;
+    uint32_t cap = pt_leaf_grown(l->cap);
     pt_leaf *g = al->alloc(al->ud, pt_leaf_bytes(cap));
     if (!g)
         return NULL;
-    *g = (pt_leaf){l->n, cap, NULL, NULL};
+    *g = (pt_leaf){l->n, cap, NULL};
     pt_move(g, 0, l, 0, l->n);
     al->free(al->ud, l);
     t->root = t->first = t->last = t->hint = g;
@@ -166,7 +199,7 @@ static ta_status place_split(ta_ptable *t, const pt_entry *e, const ta_allocator
         pt_leaf *l = al->alloc(al->ud, pt_leaf_bytes(PT_LEAF_FIRST));
         if (!l)
             return TA_ERR_NOMEM;
-        *l = (pt_leaf){0, PT_LEAF_FIRST, NULL, NULL};
+        *l = (pt_leaf){0, PT_LEAF_FIRST, NULL};
         t->root = t->first = t->last = t->hint = l;
         leaf_put(t, l, 0, e);
         return TA_OK;
@@ -273,11 +306,19 @@ static ta_status insert_new(ta_ptable *t, pt_leaf *l, uint32_t i, pt_entry *e,
     return st;
 }
 
+/* Whether a row that would need a descent waits in the buffer instead:
+ * the tree is large, and no period can pass UINT32_MAX rows however the
+ * waiting rows fall (so applying them cannot fail on a count). */
+static bool wait_for_tree(const ta_ptable *t)
+{
+    return t->size >= PT_PEND_MIN_SIZE &&
+           t->rows + (t->pend ? t->pend->n : 0) < (uint64_t)UINT32_MAX;
+}
+
 ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
 {
     pt_leaf *l;
     uint32_t i = 0;
-    ta_status st;
 
     scan_touch(t, key, al);
     if (quick_find(t, key, &l, &i)) {
@@ -285,7 +326,17 @@ ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
         t->hint_i = i;
         return entry_add(t, l, i, v, al);
     }
-    l = pt_locate(t, key);
+    if (!pt_locate_near(t, key, &l) && wait_for_tree(t))
+        return pt_pend_push(t, key, v, al);
+    return pt_add_direct(t, key, v, al);
+}
+
+/* Adds a row to the tree itself. */
+ta_status pt_add_direct(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
+{
+    uint32_t i = 0;
+    ta_status st;
+    pt_leaf *l = pt_locate(t, key);
     if (l) {
         i = pt_leaf_lb(l, key);
         if (i < l->n && PT_KEY(l)[i] == key) {
@@ -302,16 +353,16 @@ ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
 
 /* ---- removal ---------------------------------------------------------------- */
 
-static void unlink_leaf(ta_ptable *t, pt_leaf *l, const ta_allocator *al)
+/* Takes leaf l, whose predecessor is prev (NULL: l is the first), out of
+ * the chain and frees it. */
+static void unlink_leaf(ta_ptable *t, pt_leaf *l, pt_leaf *prev, const ta_allocator *al)
 {
-    if (l->prev)
-        l->prev->next = l->next;
+    if (prev)
+        prev->next = l->next;
     else
         t->first = l->next;
-    if (l->next)
-        l->next->prev = l->prev;
-    else
-        t->last = l->prev;
+    if (!l->next)
+        t->last = prev;
     if (t->hint == l)
         t->hint = NULL;
     al->free(al->ud, l);
@@ -327,7 +378,7 @@ static bool pair_leaves(ta_ptable *t, pt_node *p, uint32_t i, const ta_allocator
     if (total <= PT_LEAF_CAP) {
         pt_move(a, a->n, b, 0, b->n);
         a->n = total;
-        unlink_leaf(t, b, al);
+        unlink_leaf(t, b, a, al);
         node_drop(p, i + 1);
         return true;
     }
@@ -393,7 +444,7 @@ static void rebalance(ta_ptable *t, int32_t key, const ta_allocator *al)
 
     if (d == 0) {
         if (l->n == 0) {
-            unlink_leaf(t, l, al);
+            unlink_leaf(t, l, NULL, al);
             t->root = NULL;
         }
         return;
@@ -404,7 +455,7 @@ static void rebalance(ta_ptable *t, int32_t key, const ta_allocator *al)
         if (!pair_leaves(t, p, i, al))
             return;
     } else if (l->n == 0) {
-        unlink_leaf(t, l, al);
+        unlink_leaf(t, l, pt_prev_leaf(t, path, at), al);
         p->n = 0;
     } else {
         return;
@@ -434,15 +485,28 @@ static void rebalance(ta_ptable *t, int32_t key, const ta_allocator *al)
     }
 }
 
+/* A period left the table (nothing waits: removals apply the waiting rows
+ * first). A table that has become small takes rows straight in again, so
+ * its buffer goes. */
+static void entry_gone(ta_ptable *t, const ta_allocator *al)
+{
+    t->size--;
+    if (t->size < PT_PEND_MIN_SIZE)
+        pt_pend_free(t, al);
+}
+
 ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
 {
+    ta_status st = ta_pt_settle(t, al);
+    if (st != TA_OK)
+        return st;
     pt_leaf *l = pt_locate(t, key);
     uint32_t i = l ? pt_leaf_lb(l, key) : 0;
     if (!l || i == l->n || PT_KEY(l)[i] != key)
         return TA_ERR_INTERNAL;
     scan_touch(t, key, al);
     if (PT_CNT(l)[i] > 1) {
-        ta_status st = ta_xsum_add(&PT_SUM(l)[i], -v, al);
+        st = sum_add(l, i, v, NULL, -1, al);
         if (st != TA_OK)
             return st;
         PT_CNT(l)[i]--;
@@ -450,10 +514,10 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
         return TA_OK;
     }
     /* The period's last row left, so its exact sum is 0: the entry goes. */
-    ta_xsum_free(&PT_SUM(l)[i], al);
+    sum_free(l, i, al);
     pt_move(l, i, l, i + 1, l->n - i - 1);
     l->n--;
-    t->size--;
+    entry_gone(t, al);
     t->rows--;
     t->hint = l;
     if (l->n < PT_LEAF_MIN)
@@ -466,10 +530,12 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
 ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xsum *sum, int sign,
                           const ta_allocator *al)
 {
+    ta_status st = ta_pt_settle(t, al);
+    if (st != TA_OK)
+        return st;
     pt_leaf *l = pt_locate(t, key);
     uint32_t i = l ? pt_leaf_lb(l, key) : 0;
     bool found = l && i < l->n && PT_KEY(l)[i] == key;
-    ta_status st;
 
     if (sign < 0 && (!found || PT_CNT(l)[i] < count))
         return TA_ERR_INTERNAL;
@@ -481,16 +547,16 @@ ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xs
             return TA_ERR_RANGE;
         if (sign < 0 && PT_CNT(l)[i] == count) {
             /* Every row of the period left: its exact sum is 0. */
-            ta_xsum_free(&PT_SUM(l)[i], al);
+            sum_free(l, i, al);
             pt_move(l, i, l, i + 1, l->n - i - 1);
             l->n--;
-            t->size--;
+            entry_gone(t, al);
             t->rows -= count;
             if (l->n < PT_LEAF_MIN)
                 rebalance(t, key, al);
             return TA_OK;
         }
-        if ((st = ta_xsum_merge(&PT_SUM(l)[i], sum, sign, al)) != TA_OK)
+        if ((st = sum_add(l, i, 0, sum, sign, al)) != TA_OK)
             return st;
         PT_CNT(l)[i] = sign > 0 ? PT_CNT(l)[i] + count : PT_CNT(l)[i] - count;
         t->rows = sign > 0 ? t->rows + count : t->rows - count;
@@ -505,7 +571,7 @@ ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xs
 /* ---- building in key order ------------------------------------------------------ */
 
 /* Appends e, whose key is above every key of t; takes e's sum. */
-static ta_status append(ta_ptable *t, const pt_entry *e, const ta_allocator *al)
+ta_status pt_append(ta_ptable *t, const pt_entry *e, const ta_allocator *al)
 {
     pt_leaf *l = t->last;
     if (l && l->n < l->cap) {
@@ -569,8 +635,11 @@ ta_status ta_pt_merge(ta_ptable *dst, const ta_ptable *src, const ta_allocator *
     ta_status st = TA_OK;
     bool done = false;
 
-    if (src->size == 0)
-        return TA_OK;
+    /* src's waiting rows need src's allocator: the caller applied them. */
+    if (!pt_settled(src))
+        return TA_ERR_INTERNAL;
+    if ((st = ta_pt_settle(dst, al)) != TA_OK || src->size == 0)
+        return st;
     ta_pt_init(&out);
     ta_pt_seek(dst, INT32_MIN, &a);
     ta_pt_seek(src, INT32_MIN, &b);
@@ -578,7 +647,7 @@ ta_status ta_pt_merge(ta_ptable *dst, const ta_ptable *src, const ta_allocator *
         pt_entry e;
         if ((st = merge_next(&a, &b, &e, &done, al)) != TA_OK || done)
             break;
-        if ((st = append(&out, &e, al)) != TA_OK)
+        if ((st = pt_append(&out, &e, al)) != TA_OK)
             ta_xsum_free(&e.sum, al);
     }
     if (st != TA_OK) {
@@ -587,8 +656,8 @@ ta_status ta_pt_merge(ta_ptable *dst, const ta_ptable *src, const ta_allocator *
     }
     pt_scan_reset(dst, al);
     out.scan = dst->scan;
-    dst->scan = NULL;
-    ta_pt_free(dst, al);
+    out.pend = dst->pend;
+    pt_free_tree(dst, al);
     *dst = out;
     return TA_OK;
 }
@@ -641,7 +710,7 @@ ta_status ta_pt_deserialize(ta_ptable *t, ta_pkind pk, const uint8_t **p, const 
             ta_xsum_free(&e.sum, al);
             goto fail;
         }
-        if ((st = append(t, &e, al)) != TA_OK) {
+        if ((st = pt_append(t, &e, al)) != TA_OK) {
             ta_xsum_free(&e.sum, al);
             goto fail;
         }

@@ -34,7 +34,16 @@ ta_status ta_pt_remove(ta_ptable *t, int32_t key, double v, const ta_allocator *
  * past UINT32_MAX rows, TA_ERR_NOMEM. Costs O(log P). */
 ta_status ta_pt_add_entry(ta_ptable *t, int32_t key, uint32_t count, const ta_xsum *sum, int sign,
                           const ta_allocator *al);
-/* dst += src, period by period. */
+/* Applies the rows that wait to join t's tree (a cache, as far as callers
+ * can tell: what t holds does not change). Everything below that reads t
+ * and returns a status does it first; the functions that return no status
+ * (ta_pt_size, ta_pt_prev, ta_pt_seek, ta_pt_serial_size, ta_pt_serialize)
+ * and ta_pt_merge's src need it done: ta_agg_settle does it at the core's
+ * interface. TA_ERR_NOMEM (t then holds what it held). O(R log P) for R
+ * waiting rows, or O(P + R) when R is a large part of P. */
+ta_status ta_pt_settle(const ta_ptable *t, const ta_allocator *al);
+
+/* dst += src, period by period (src settled: TA_ERR_INTERNAL otherwise). */
 ta_status ta_pt_merge(ta_ptable *dst, const ta_ptable *src, const ta_allocator *al);
 
 uint32_t ta_pt_size(const ta_ptable *t);           /* distinct periods with rows */
@@ -52,8 +61,10 @@ ta_status ta_pt_range(const ta_ptable *t, int32_t lo, int32_t hi, ta_xsum *acc, 
 typedef struct ta_pt_cursor {
     const void *node;
     uint32_t i;
+    ta_xsum view; /* the sum ta_pt_next gave last (it shares the table's memory) */
 } ta_pt_cursor;
 void ta_pt_seek(const ta_ptable *t, int32_t key, ta_pt_cursor *c);
+/* The next entry; *sum stays valid until c is next used. */
 bool ta_pt_next(const ta_ptable *t, ta_pt_cursor *c, int32_t *key, uint32_t *count,
                 const ta_xsum **sum);
 

@@ -5,12 +5,23 @@
  */
 #include "ta_ptree.h"
 
+#include <assert.h>
 #include <string.h>
 
-uint32_t ta_pt_size(const ta_ptable *t) { return t->size; }
+/* The reads below that return no status need the waiting rows applied
+ * (ta_pt_settle, which ta_agg_settle calls at the core's interface); the
+ * others apply them first. */
+#define SETTLED(t) assert(pt_settled(t))
 
-uint64_t ta_pt_rows(const ta_ptable *t) { return t->rows; }
+uint32_t ta_pt_size(const ta_ptable *t)
+{
+    SETTLED(t);
+    return t->size;
+}
 
+uint64_t ta_pt_rows(const ta_ptable *t) { return t->rows + (t->pend ? t->pend->n : 0); }
+
+/* Rows wait only for keys below the tree's last one. */
 bool ta_pt_last(const ta_ptable *t, int32_t *key)
 {
     if (!t->last)
@@ -21,15 +32,24 @@ bool ta_pt_last(const ta_ptable *t, int32_t *key)
 
 bool ta_pt_prev(const ta_ptable *t, int32_t key, int32_t *prev)
 {
+    pt_node *path[PT_MAXH];
+    uint32_t at[PT_MAXH];
+    SETTLED(t);
     const pt_leaf *l = pt_locate(t, key);
     if (!l)
         return false;
     uint32_t i = pt_leaf_lb(l, key);
     if (i == 0) {
-        if (!l->prev)
-            return false;
-        l = l->prev;
-        i = l->n;
+        /* Before l's entries: the leaf a descent reaches may still hold
+         * one (l's bound can lie below its first key), else the one
+         * before it does. */
+        l = pt_descend(t, key, path, at);
+        i = pt_leaf_lb(l, key);
+        if (i == 0) {
+            if (!(l = pt_prev_leaf(t, path, at)))
+                return false;
+            i = l->n;
+        }
     }
     *prev = PT_KEY(l)[i - 1];
     return true;
@@ -37,9 +57,11 @@ bool ta_pt_prev(const ta_ptable *t, int32_t key, int32_t *prev)
 
 void ta_pt_seek(const ta_ptable *t, int32_t key, ta_pt_cursor *c)
 {
+    SETTLED(t);
     const pt_leaf *l = pt_locate(t, key);
     c->node = l;
     c->i = l ? pt_leaf_lb(l, key) : 0;
+    c->view = TA_XSUM_ZERO;
 }
 
 bool ta_pt_next(const ta_ptable *t, ta_pt_cursor *c, int32_t *key, uint32_t *count,
@@ -59,8 +81,10 @@ bool ta_pt_next(const ta_ptable *t, ta_pt_cursor *c, int32_t *key, uint32_t *cou
         *key = PT_KEY(l)[i];
     if (count)
         *count = PT_CNT(l)[i];
-    if (sum)
-        *sum = &PT_SUM(l)[i];
+    if (sum) {
+        c->view = ta_xsum_unpack(&PT_SUM(l)[i]);
+        *sum = &c->view;
+    }
     return true;
 }
 
@@ -72,11 +96,12 @@ ta_status ta_pt_range(const ta_ptable *t, int32_t lo, int32_t hi, ta_xsum *acc, 
     uint32_t count, n = 0;
     const ta_xsum *sum;
     uint64_t r = 0;
-    if (lo > hi)
-        return TA_OK;
+    ta_status st = ta_pt_settle(t, al);
+    if (st != TA_OK || lo > hi)
+        return st;
     ta_pt_seek(t, lo, &c);
     while (ta_pt_next(t, &c, &key, &count, &sum) && key <= hi) {
-        ta_status st = ta_xsum_merge(acc, sum, 1, al);
+        st = ta_xsum_merge(acc, sum, 1, al);
         if (st != TA_OK)
             return st;
         r += count;
@@ -129,6 +154,8 @@ ta_status ta_pt_reached(const ta_ptable *t, double target, bool *found, int32_t 
     ta_ptable *mt = (ta_ptable *)t;
     ta_status st;
     double run;
+    if ((st = ta_pt_settle(t, al)) != TA_OK)
+        return st;
     if (!mt->scan) {
         mt->scan = al->alloc(al->ud, sizeof *mt->scan);
         if (!mt->scan)
@@ -160,8 +187,10 @@ static size_t subtree_bytes(const void *p, uint32_t height)
     if (height == 0) {
         const pt_leaf *l = p;
         size_t n = pt_leaf_bytes(l->cap);
-        for (uint32_t i = 0; i < l->n; i++)
-            n += ta_xsum_mem_size(&PT_SUM(l)[i]);
+        for (uint32_t i = 0; i < l->n; i++) {
+            ta_xsum x = ta_xsum_unpack(&PT_SUM(l)[i]);
+            n += ta_xsum_mem_size(&x);
+        }
         return n;
     }
     const pt_node *node = p;
@@ -173,7 +202,7 @@ static size_t subtree_bytes(const void *p, uint32_t height)
 
 size_t ta_pt_mem_size(const ta_ptable *t)
 {
-    size_t n = t->root ? subtree_bytes(t->root, t->height) : 0;
+    size_t n = (t->root ? subtree_bytes(t->root, t->height) : 0) + pt_pend_mem_size(t);
     if (t->scan)
         n += sizeof *t->scan + ta_xsum_mem_size(&t->scan->prefix);
     return n;
@@ -189,6 +218,7 @@ static void put_u32(uint8_t *p, uint32_t v)
 
 size_t ta_pt_serial_size(const ta_ptable *t)
 {
+    SETTLED(t);
     size_t n = 4;
     ta_pt_cursor c;
     const ta_xsum *sum;
@@ -204,6 +234,7 @@ uint8_t *ta_pt_serialize(const ta_ptable *t, uint8_t *buf)
     int32_t key;
     uint32_t count;
     const ta_xsum *sum;
+    SETTLED(t);
     put_u32(buf, t->size);
     buf += 4;
     ta_pt_seek(t, INT32_MIN, &c);

@@ -9,49 +9,6 @@
 
 static int fy_of(const ta_agg *a) { return a->fy ? a->fy : 1; }
 
-int32_t ta_latest(const ta_agg *a)
-{
-    int32_t k = 0;
-    ta_pt_last(&a->pt, &k); /* a periodic state with rows has a period */
-    return k;
-}
-
-ta_status ta_growth_result(ta_result *r, double cur, double prev, const char *fn, ta_error *e)
-{
-    double g;
-    if (!ta_growth(cur, prev, &g))
-        return TA_OK; /* r is NULL already */
-    return ta_result_real(r, g, fn, e);
-}
-
-ta_status ta_no_memory(const char *fn, ta_error *e)
-{
-    return ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", fn);
-}
-
-/* acc rounded once, then released. */
-ta_status ta_rounded(const ta_agg *a, ta_xsum *acc, double *out, const char *fn, ta_error *e)
-{
-    ta_status st = ta_xsum_round(acc, out);
-    ta_xsum_free(acc, &a->al);
-    return st == TA_OK ? TA_OK : ta_fail(e, TA_ERR_RANGE, "%s: sum out of range", fn);
-}
-
-/* The exact sum over lo <= period <= hi, rounded once; *rows (if not NULL)
- * says how many rows it covers. */
-ta_status ta_range_sum(const ta_agg *a, int32_t lo, int32_t hi, double *out, uint64_t *rows,
-                       const char *fn, ta_error *e)
-{
-    ta_xsum acc = TA_XSUM_ZERO;
-    if (rows)
-        *rows = 0;
-    if (ta_pt_range(&a->pt, lo, hi, &acc, rows, NULL, &a->al) != TA_OK) {
-        ta_xsum_free(&acc, &a->al);
-        return ta_no_memory(fn, e);
-    }
-    return ta_rounded(a, &acc, out, fn, e);
-}
-
 /* Sum over the (fiscal) year of the latest period, up to it. */
 static ta_status ytd(const ta_agg *a, double *out, const char *fn, ta_error *e)
 {
@@ -244,5 +201,7 @@ ta_status ta_agg_result(const ta_agg *a, ta_result *out, ta_error *e)
         ta_result_null(out);
         return TA_OK;
     }
+    if (ta_agg_settle(a) != TA_OK)
+        return ta_no_memory(ta_desc(a)->name, e);
     return ta_agg_compute(a, out, e);
 }

@@ -3,6 +3,7 @@
  * share_ratio, cagr. Any NULL argument gives NULL.
  */
 #include "ta_internal.h"
+#include "ta_value.h"
 
 static ta_status invalid(ta_error *e, const ta_scalar_desc *d, int arg, const ta_value *v, double x,
                          const char *expected)

@@ -51,6 +51,8 @@ static double get_f64(const uint8_t *p)
 
 size_t ta_agg_serial_size(const ta_agg *a)
 {
+    if (ta_agg_settle(a) != TA_OK)
+        return 0;
     return HEADER + ta_pt_serial_size(&a->pt) + ta_xsum_serial_size(&a->sum) +
            ta_xsum_serial_size(&a->aux) + ta_extra_serial_size(a);
 }

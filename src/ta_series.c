@@ -14,10 +14,7 @@
  * Once released, a format version is read by every later release: a new
  * layout takes a new version number and this file keeps reading the old.
  *
- * The accessors answer through the one-step aggregates' own code: each
- * builds the state its aggregate would have built from the same rows (the
- * same period table, parameters read by the same functions) and asks that
- * state for its result.
+ * The accessors that answer from a series are in ta_accessor.c.
  */
 #include "ta_internal.h"
 #include "ta_xsum.h"
@@ -28,7 +25,10 @@
 #define SERIES_VERSION 1
 #define SERIES_HEADER  4
 
-size_t ta_series_size(const ta_agg *a) { return SERIES_HEADER + ta_pt_serial_size(&a->pt); }
+size_t ta_series_size(const ta_agg *a)
+{
+    return ta_pt_settle(&a->pt, &a->al) == TA_OK ? SERIES_HEADER + ta_pt_serial_size(&a->pt) : 0;
+}
 
 void ta_series_write(const ta_agg *a, uint8_t *b)
 {
@@ -115,7 +115,7 @@ ta_status ta_series_check(const uint8_t *b, size_t n, const char *fn, const ta_a
 
 /* A series argument: NULL, or bytes (SQLite hands a BLOB; anything else is
  * not a series). */
-static ta_status series_arg(const ta_value *v, const char *fn, ta_error *e)
+ta_status ta_series_arg(const ta_value *v, const char *fn, ta_error *e)
 {
     char shown[TA_RENDER_MAX];
     if (v->type == TA_V_NULL || v->type == TA_V_BLOB)
@@ -137,7 +137,7 @@ ta_status ta_series_rollup_row(ta_agg *a, const ta_value *argv, int argc, int si
 
     if (argc != 1)
         return ta_fail(e, TA_ERR_INTERNAL, "%s: called with %d arguments", fn, argc);
-    if ((st = series_arg(&argv[0], fn, e)) != TA_OK || argv[0].type == TA_V_NULL)
+    if ((st = ta_series_arg(&argv[0], fn, e)) != TA_OK || argv[0].type == TA_V_NULL)
         return st;
     /* Validated in full before a period joins the state, which then costs
      * O(P_s log P): the series' periods are added one by one. */
@@ -178,55 +178,6 @@ ta_status ta_series_rollup_row(ta_agg *a, const ta_value *argv, int argc, int si
     return TA_OK;
 }
 
-/* ---- accessors ---------------------------------------------------------------- */
-
-/* The aggregate's code names the aggregate in its errors: the accessor's
- * name replaces it. */
-static void rename_error(ta_error *e, const char *agg, const char *fn)
-{
-    size_t n = strlen(agg);
-    char rest[TA_ERRMSG_MAX];
-    if (strncmp(e->msg, agg, n) != 0 || e->msg[n] != ':')
-        return;
-    snprintf(rest, sizeof rest, "%s", e->msg + n);
-    snprintf(e->msg, sizeof e->msg, "%s%s", fn, rest);
-}
-
-ta_status ta_accessor_call(const ta_accessor_desc *d, const ta_value *argv, int argc,
-                           const ta_allocator *al, ta_result *out, ta_error *e)
-{
-    ta_agg a;
-    ta_pkind pk;
-    ta_status st = TA_OK;
-
-    ta_result_null(out);
-    if (argc < d->min_args || argc > d->max_args)
-        return ta_fail(e, TA_ERR_INTERNAL, "%s: called with %d arguments", d->name, argc);
-    ta_agg_init(&a, d->agg, al);
-    /* Parameters first, as the aggregate reads them even in a row whose
-     * value is NULL: a bad target is an error whatever the series. */
-    for (int i = 1; st == TA_OK && i < d->max_args; i++)
-        st = ta_agg_param(&a, d->roles[i], i < argc ? &argv[i] : NULL, d->name, e);
-    if (st == TA_OK)
-        st = series_arg(&argv[0], d->name, e);
-    if (st != TA_OK || argv[0].type == TA_V_NULL)
-        return st;
-    st = ta_series_load((const uint8_t *)argv[0].p, argv[0].n, d->name, &a.pt, &pk, al, e);
-    if (st != TA_OK)
-        return st;
-    a.pkind = (uint8_t)pk;
-    a.nrows = (int64_t)ta_pt_rows(&a.pt);
-    if ((st = ta_agg_check_params(&a, d->name, e)) == TA_OK && !ta_aggs[d->agg].periodic) {
-        /* series_total, series_attainment: the exact sum of every row. */
-        if (ta_pt_range(&a.pt, INT32_MIN, INT32_MAX, &a.sum, NULL, NULL, al) != TA_OK)
-            st = ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", d->name);
-    }
-    if (st == TA_OK && (st = ta_agg_result(&a, out, e)) != TA_OK)
-        rename_error(e, ta_aggs[d->agg].name, d->name);
-    ta_agg_free(&a);
-    return st;
-}
-
 /* ---- series_periods -------------------------------------------------------------- */
 
 ta_status ta_series_iter_open(ta_series_iter *it, const ta_value *s, const char *fn,
@@ -237,7 +188,7 @@ ta_status ta_series_iter_open(ta_series_iter *it, const ta_value *s, const char 
     memset(it, 0, sizeof *it);
     it->al = *al;
     it->fn = fn;
-    ta_status st = series_arg(s, fn, e);
+    ta_status st = ta_series_arg(s, fn, e);
     if (st != TA_OK || s->type == TA_V_NULL)
         return st;
     if ((st = ta_series_load((const uint8_t *)s->p, s->n, fn, &it->pt, &pk, al, e)) != TA_OK)
@@ -252,7 +203,7 @@ ta_status ta_series_iter_open(ta_series_iter *it, const ta_value *s, const char 
 ta_status ta_series_iter_next(ta_series_iter *it, bool *row, ta_period *p, double *value,
                               int64_t *rows, ta_error *e)
 {
-    ta_pt_cursor c = {it->node, it->i};
+    ta_pt_cursor c = {it->node, it->i, TA_XSUM_ZERO};
     const ta_xsum *sum;
     uint32_t count;
     *row = ta_pt_next(&it->pt, &c, &p->key, &count, &sum);

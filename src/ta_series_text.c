@@ -466,7 +466,7 @@ ta_status ta_series_from_text(const char *p, size_t n, const char *fn, const ta_
         al->free(al->ud, b.p);
     if (st == TA_OK) {
         *outn = ta_series_size(&a);
-        if (!(*out = al->alloc(al->ud, *outn)))
+        if (*outn == 0 || !(*out = al->alloc(al->ud, *outn)))
             st = ta_fail(e, TA_ERR_NOMEM, "%s: out of memory", fn);
         else
             ta_series_write(&a, *out);

@@ -12,6 +12,7 @@
 #endif
 
 #include "ta_internal.h"
+#include "ta_value.h"
 
 #include <locale.h>
 #include <pthread.h>

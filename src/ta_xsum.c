@@ -33,6 +33,7 @@
 #define TWO32       4294967296.0
 
 struct ta_xbig {
+    double phi, plo;  /* the pair, while the sum is packed (ta_xsum_pack) */
     uint32_t pending; /* additions since the chunks were last normalized */
     int32_t lo;       /* the absolute index of c[0] */
     int32_t n, cap;   /* chunks in use; chunks allocated (those past n are 0) */
@@ -475,6 +476,23 @@ ta_status ta_xsum_copy(ta_xsum *dst, const ta_xsum *src, const ta_allocator *al)
 size_t ta_xsum_mem_size(const ta_xsum *sum)
 {
     return sum->big ? sizeof *sum->big + (size_t)sum->big->cap * sizeof sum->big->c[0] : 0;
+}
+
+/* ---- packed form ------------------------------------------------------------- */
+
+void ta_xsum_pack_big(const ta_xsum *s, ta_xpacked *p)
+{
+    s->big->phi = s->hi;
+    s->big->plo = s->lo;
+    p->hi = NAN;
+    memcpy(&p->lo, &s->big, sizeof s->big);
+}
+
+ta_xsum ta_xsum_unpack_big(const ta_xpacked *p)
+{
+    struct ta_xbig *b;
+    memcpy(&b, &p->lo, sizeof b);
+    return (ta_xsum){b->phi, b->plo, b};
 }
 
 /* ---- HHI ------------------------------------------------------------------------ */

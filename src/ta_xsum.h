@@ -68,6 +68,34 @@ ta_status ta_xsum_copy(ta_xsum *dst, const ta_xsum *src, const ta_allocator *al)
 /* Heap bytes held beyond sizeof(ta_xsum). */
 size_t ta_xsum_mem_size(const ta_xsum *sum);
 
+/* A sum in 16 bytes, as a period table keeps it: the pair itself, or, for
+ * an escalated sum, a NaN and the accumulator's address (the pair is then
+ * parked in the accumulator). A fast-path pair is never NaN: an addition
+ * that would overflow escalates. Packing hands the accumulator over to the
+ * packed form; unpacking gives a ta_xsum that shares it. */
+typedef struct ta_xpacked {
+    double hi, lo;
+} ta_xpacked;
+_Static_assert(sizeof(void *) <= sizeof(double), "an address fits a double's bytes");
+
+void ta_xsum_pack_big(const ta_xsum *s, ta_xpacked *p);
+ta_xsum ta_xsum_unpack_big(const ta_xpacked *p);
+
+static inline bool ta_xpacked_is_big(const ta_xpacked *p) { return p->hi != p->hi; }
+
+static inline void ta_xsum_pack(const ta_xsum *s, ta_xpacked *p)
+{
+    if (s->big)
+        ta_xsum_pack_big(s, p);
+    else
+        *p = (ta_xpacked){s->hi, s->lo};
+}
+
+static inline ta_xsum ta_xsum_unpack(const ta_xpacked *p)
+{
+    return ta_xpacked_is_big(p) ? ta_xsum_unpack_big(p) : (ta_xsum){p->hi, p->lo, NULL};
+}
+
 /* Whether |sum| <= rows * 2^e (1024 for sums of values, 2048 for sums of
  * squares): what a stored sum of that many rows must satisfy. */
 bool ta_xsum_within(const ta_xsum *sum, uint64_t rows, int e);

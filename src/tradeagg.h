@@ -226,6 +226,7 @@ typedef struct ta_ptable {
     struct ta_pt_leaf *first, *last; /* the ends of the chain of leaves */
     struct ta_pt_leaf *hint;         /* the leaf touched last */
     struct ta_pt_scan *scan;         /* target_reached_at's running scan */
+    struct ta_pt_pend *pend;         /* rows added but not yet in the tree */
     uint64_t rows;
     uint32_t size;   /* periods */
     uint32_t height; /* levels of inner nodes above the leaves */
@@ -267,12 +268,23 @@ ta_status ta_agg_add(ta_agg *a, const ta_value *argv, int argc, ta_error *e);
 ta_status ta_agg_remove(ta_agg *a, const ta_value *argv, int argc, ta_error *e);
 /* dst += src. Either may be empty; kinds and parameters must agree. */
 ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e);
-/* Reads the state, never changes it (final functions run many times). */
+/* Reads the state; what it holds never changes (final functions run many
+ * times), though rows waiting to join it are applied first. */
 ta_status ta_agg_result(const ta_agg *a, ta_result *out, ta_error *e);
+/* Applies the rows a state keeps waiting (rows in random period order join
+ * its period tables in sorted batches). Every function here that reads a
+ * state does it first, so only an engine whose threads read one state at
+ * the same time (DuckDB's window segment tree) needs to call it: after the
+ * last change, before the state is shared. TA_ERR_NOMEM only; the state
+ * then holds what it held. */
+ta_status ta_agg_settle(const ta_agg *a);
 
-/* Serialized form: versioned, little-endian, validated on the way back. */
+/* Serialized form: versioned, little-endian, validated on the way back.
+ * serial_size may need memory (a state's period table applies the rows
+ * still waiting to join it): 0 means out of memory, the state unchanged.
+ * serialize writes serial_size bytes, and only after serial_size. */
 size_t ta_agg_serial_size(const ta_agg *a);
-void ta_agg_serialize(const ta_agg *a, uint8_t *buf); /* writes serial_size bytes */
+void ta_agg_serialize(const ta_agg *a, uint8_t *buf);
 /* a is initialized here; on failure it holds no memory. */
 ta_status ta_agg_deserialize(ta_agg *a, const uint8_t *buf, size_t n, const ta_allocator *al,
                              ta_error *e);
@@ -287,7 +299,8 @@ size_t ta_agg_mem_size(const ta_agg *a);
  * validates the bytes it is given in full: TA_ERR_STATE for anything that
  * trade_series could not have made. */
 
-/* The bytes of a TA_R_SERIES result: size, then write that many. */
+/* The bytes of a TA_R_SERIES result: size (0: out of memory, as for
+ * ta_agg_serial_size), then write that many. */
 size_t ta_series_size(const ta_agg *a);
 void ta_series_write(const ta_agg *a, uint8_t *buf);
 

@@ -1,5 +1,6 @@
 /* test_period.c — period parsing and calendar arithmetic. */
 #include "ta_internal.h"
+#include "ta_value.h"
 #include "tap.h"
 
 #include <string.h>

@@ -1,6 +1,6 @@
 // Frames spanning the whole partition (OVER (), OVER (PARTITION BY ...),
 // UNBOUNDED on both sides) go through DuckDB's constant-frame aggregator,
-// whose calls need care (duckdb_ext/tadk_live.c): every row must get its
+// whose update calls carry one state for many rows (duckdb_ext/tadk_caller.c): every row must get its
 // partition's grouped answer, whatever the partition sizes and however many
 // such windows one query holds. Run in DuckDB 1.5 and 1.4.
 import { test, before } from 'node:test';

@@ -309,5 +309,15 @@ test('ORDER BY inside the aggregate: grouped, and over constant and moving frame
   plain.forEach((r, j) => r.forEach((v, c) => assert.ok(sameBits(v, ordered[j][c]), `group ${j} col ${c}`)));
   const w = await rows(con, 'SELECT DISTINCT k, ytd_trade(d, v ORDER BY i) OVER (PARTITION BY k) FROM t ORDER BY k');
   w.forEach((r, j) => assert.ok(sameBits(r[1], plain[j][1]), `partition ${j}: ${r[1]} vs ${plain[j][1]}`));
+  const all = await rows(con, 'SELECT ytd_trade(d, v ORDER BY i DESC), ytd_trade(d, v) FROM t');
+  assert.ok(sameBits(all[0][0], all[0][1]), `ungrouped: ${all[0][0]} vs ${all[0][1]}`);
+  const frame = 'PARTITION BY k ORDER BY d, i ROWS BETWEEN 3 PRECEDING AND CURRENT ROW';
+  const m = await rows(con, `SELECT i, ytd_trade(d, v ORDER BY v) OVER (${frame}), ytd_trade(d, v) OVER (${frame})
+      FROM t ORDER BY i`);
+  m.forEach((r) => assert.ok(sameBits(r[1], r[2]), `moving frame, row ${r[0]}: ${r[1]} vs ${r[2]}`));
   assert.equal(await one(con, "SELECT list_aggr([1.5, 2.25, NULL, 4], 'cumulative_trade')"), 7.75);
+  // list_aggr fills one state per list: 3 lists of 1,000 values each, in one update call
+  const lists = await rows(con, `SELECT k, list_aggr(list(v), 'cumulative_trade'), cumulative_trade(v)
+      FROM (SELECT i % 3 AS k, i * 0.25 AS v FROM range(3000) r(i)) GROUP BY k ORDER BY k`);
+  assert.deepEqual(lists.map((r) => [r[1], r[2]]), [[374625, 374625], [374875, 374875], [375125, 375125]]);
 });
