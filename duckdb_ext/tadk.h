@@ -57,7 +57,9 @@ void tadk_put_bytes(duckdb_vector out, idx_t row, const void *p, size_t n);
 /* A row's result is NULL. */
 void tadk_put_null(duckdb_vector out, idx_t row);
 
-/* tadk_functions.c: the callbacks DuckDB calls. */
+/* tadk_functions.c: the callbacks DuckDB calls, and the core's memory
+ * (malloc and free) for everything the glue asks of it. */
+extern const ta_allocator tadk_allocator;
 void tadk_scalar(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out);
 void tadk_version(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out);
 idx_t tadk_state_size(duckdb_function_info info);

@@ -31,7 +31,7 @@ static void tadk_free(void *ud, void *p)
     free(p);
 }
 
-static const ta_allocator tadk_allocator = {tadk_alloc, tadk_free, NULL};
+const ta_allocator tadk_allocator = {tadk_alloc, tadk_free, NULL};
 
 /* ---- scalars ----------------------------------------------------------- */
 

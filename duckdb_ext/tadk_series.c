@@ -12,19 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static void *series_alloc(void *ud, size_t n)
-{
-    (void)ud;
-    return malloc(n);
-}
-
-static void series_free(void *ud, void *p)
-{
-    (void)ud;
-    free(p);
-}
-
-static const ta_allocator series_allocator = {series_alloc, series_free, NULL};
 
 static bool nomem(const char *fn, ta_error *e)
 {
@@ -96,7 +83,7 @@ void tadk_accessor(duckdb_function_info info, duckdb_data_chunk in, duckdb_vecto
     for (idx_t row = 0; row < n; row++) {
         for (int i = 0; i < s->nargs; i++)
             tadk_value(&cols[i], row, &vals[i]);
-        if (ta_accessor_call(s->access, vals, s->nargs, &series_allocator, &r, &e) != TA_OK ||
+        if (ta_accessor_call(s->access, vals, s->nargs, &tadk_allocator, &r, &e) != TA_OK ||
             !period_fits(s, &r, &e) ||
             !tadk_put_result(out, row, s->result, &r, s->access->name, &e)) {
             duckdb_scalar_function_set_error(info, e.msg);
@@ -120,7 +107,7 @@ void tadk_series_text(duckdb_function_info info, duckdb_data_chunk in, duckdb_ve
     tadk_columns(s, in, &col);
     for (idx_t row = 0; row < n; row++) {
         tadk_value(&col, row, &v);
-        if (ta_series_to_text(&v, "series_text", &series_allocator, &text, &len, &e) != TA_OK) {
+        if (ta_series_to_text(&v, "series_text", &tadk_allocator, &text, &len, &e) != TA_OK) {
             duckdb_scalar_function_set_error(info, e.msg);
             return;
         }
@@ -155,7 +142,7 @@ void tadk_series_from_text(duckdb_function_info info, duckdb_data_chunk in, duck
             tadk_put_null(out, row);
             continue;
         }
-        if (ta_series_from_text(v.p, v.n, "series_from_text", &series_allocator, &b, &len, &e) !=
+        if (ta_series_from_text(v.p, v.n, "series_from_text", &tadk_allocator, &b, &len, &e) !=
             TA_OK) {
             duckdb_scalar_function_set_error(info, e.msg);
             return;
@@ -237,7 +224,7 @@ static bool periods_row(const tadk_sig *s, const ta_value *v, periods_out *o, id
         tadk_put_null(o->list, row);
         return true;
     }
-    if (ta_series_iter_open(&it, v, fn, &series_allocator, e) != TA_OK)
+    if (ta_series_iter_open(&it, v, fn, &tadk_allocator, e) != TA_OK)
         return false;
     if (it.kind != TA_PK_NONE && it.kind != want) {
         e->code = TA_ERR_PARAM;
