@@ -1,6 +1,6 @@
 // bench/duckdb_bench.mjs — the DuckDB half of make bench (bench/run.sh).
 //
-//   node bench/duckdb_bench.mjs --rows N --runs R --md FILE
+//   node bench/duckdb_bench.mjs --rows N --runs R --md FILE [--only TEXT]
 //
 // Builds, in an in-memory DuckDB with the extension loaded, a trade table
 // shaped like bench/common.c's (series x 240 months, 1-7 rows per
@@ -26,6 +26,7 @@ const arg = (name, dflt) => {
 const ROWS = Number(arg('rows', 10000000));
 const RUNS = Number(arg('runs', 3));
 const MD = arg('md', null);
+const ONLY = arg('only', ''); // run only the measures whose name contains this
 const EXT = path.join(ROOT, 'duckdb_ext/tradeagg.duckdb_extension');
 
 const instance = await DuckDBInstance.create(':memory:', { allow_unsigned_extensions: 'true' });
@@ -44,6 +45,13 @@ await con.run(`CREATE TABLE trade AS
   FROM sm, range(CAST(1 + hash(series, m) % 7 AS BIGINT)) c(r)
   ORDER BY series, period, id`);
 const nrows = Number((await con.runAndReadAll('SELECT count(*) FROM trade')).getRows()[0][0]);
+// Daily data for the running YTD window: ROWS / 500,000 series (at least
+// 1) x 10 years of days, 2014-2023.
+const DAILY = Math.max(1, Math.ceil(ROWS / 500000));
+await con.run(`CREATE TABLE daily AS
+  SELECT s AS series, CAST(DATE '2014-01-01' + CAST(d AS INTEGER) AS DATE) AS day,
+         CAST(hash(s, d) % 1000000 AS DOUBLE) / 100 AS v
+  FROM range(${DAILY}) a(s), range(3652) b(d) ORDER BY series, day`);
 
 async function time(sql) {
   const t0 = process.hrtime.bigint();
@@ -82,6 +90,9 @@ const BENCH = [
   ['running ytd_trade window by series vs sum() OVER (PARTITION BY series, year)',
     `SELECT count(y) FROM (SELECT ytd_trade(period, v) OVER (PARTITION BY series ORDER BY period, id) AS y FROM trade)`,
     `SELECT count(y) FROM (SELECT sum(v) OVER (PARTITION BY series, year(period) ORDER BY period, id) AS y FROM trade)`, false],
+  [`running ytd_trade window over daily data (${DAILY} series x 3652 days), each series and year a partition, vs sum() OVER`,
+    `SELECT count(y) FROM (SELECT ytd_trade(day, v) OVER (PARTITION BY series, year(day) ORDER BY day) AS y FROM daily)`,
+    `SELECT count(y) FROM (SELECT sum(v) OVER (PARTITION BY series, year(day) ORDER BY day) AS y FROM daily)`, false],
 ];
 
 const near = (a, b) => a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
@@ -96,7 +107,7 @@ let status = 0;
 const lines = [];
 for (const threads of [1, 2]) {
   await con.run(`SET threads = ${threads}`);
-  for (const [name, ours, other, check] of BENCH) {
+  for (const [name, ours, other, check] of BENCH.filter(([n]) => n.includes(ONLY))) {
     const a = [], b = [];
     let ra, rb;
     for (let i = 0; i < RUNS; i++) {
