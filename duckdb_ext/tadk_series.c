@@ -49,25 +49,17 @@ bool tadk_put_series(duckdb_vector out, idx_t row, const ta_agg *a, const char *
 /* ---- accessors ------------------------------------------------------------ */
 
 /* A period result in the type the overload declared: DATE for a dated
- * series, INTEGER (the _year accessor) for an annual one, with
- * PostgreSQL's words for the other. */
+ * series, INTEGER (the _year accessor) for an annual one. */
 static bool period_fits(const tadk_sig *s, const ta_result *r, ta_error *e)
 {
-    const char *fn = s->access->name;
+    char annual[64];
 
     if (r->type != TA_R_PERIOD)
         return true;
-    if (r->period.kind == TA_PK_YEAR && s->result == DUCKDB_TYPE_DATE) {
-        e->code = TA_ERR_PARAM;
-        snprintf(e->msg, sizeof e->msg, "%s: the series is annual (use %s_year)", fn, fn);
-        return false;
-    }
-    if (r->period.kind == TA_PK_DATE && s->result != DUCKDB_TYPE_DATE) {
-        e->code = TA_ERR_PARAM;
-        snprintf(e->msg, sizeof e->msg, "%s: the series is dated (use %s)", fn, fn);
-        return false;
-    }
-    return true;
+    snprintf(annual, sizeof annual, "%s_year", s->access->name);
+    return ta_series_kind_check((ta_pkind)r->period.kind,
+                                s->result == DUCKDB_TYPE_DATE ? TA_PK_DATE : TA_PK_YEAR,
+                                s->access->name, s->access->name, annual, e) == TA_OK;
 }
 
 void tadk_accessor(duckdb_function_info info, duckdb_data_chunk in, duckdb_vector out)
@@ -226,14 +218,9 @@ static bool periods_row(const tadk_sig *s, const ta_value *v, periods_out *o, id
     }
     if (ta_series_iter_open(&it, v, fn, &tadk_allocator, e) != TA_OK)
         return false;
-    if (it.kind != TA_PK_NONE && it.kind != want) {
-        e->code = TA_ERR_PARAM;
-        snprintf(e->msg, sizeof e->msg,
-                 want == TA_PK_DATE ? "%s: the series is annual (use series_periods_annual)"
-                                    : "%s: the series is dated (use series_periods)",
-                 fn);
+    if (ta_series_kind_check((ta_pkind)it.kind, want, fn, "series_periods", "series_periods_annual",
+                             e) != TA_OK)
         ok = false;
-    }
     while (ok && (ok = ta_series_iter_next(&it, &more, &p, &value, &rows, e) == TA_OK) && more) {
         if (!(ok = periods_room(o)))
             nomem(fn, e);

@@ -231,18 +231,18 @@ tradeagg_series_accessor(PG_FUNCTION_ARGS)
 		case TA_R_INT:
 			PG_RETURN_INT32((int32) r.i);
 		case TA_R_PERIOD:
-			if (r.period.kind == TA_PK_YEAR)
 			{
-				if (get_func_rettype(fcinfo->flinfo->fn_oid) != INT4OID)
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("%s: the series is annual (use %s_year)", d->name, d->name)));
-				PG_RETURN_INT32(r.period.key);
+				char		annual[64];
+				bool		year = get_func_rettype(fcinfo->flinfo->fn_oid) == INT4OID;
+
+				snprintf(annual, sizeof annual, "%s_year", d->name);
+				if (ta_series_kind_check((ta_pkind) r.period.kind,
+										 year ? TA_PK_YEAR : TA_PK_DATE,
+										 d->name, d->name, annual, &e) != TA_OK)
+					ta_pg_raise(&e);
+				if (year)
+					PG_RETURN_INT32(r.period.key);
 			}
-			if (get_func_rettype(fcinfo->flinfo->fn_oid) != DATEOID)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s: the series is dated (use %s)", d->name, d->name)));
 			PG_RETURN_DATEADT((DateADT) ta_key_to_days(r.period.key));
 		default:
 			PG_RETURN_NULL();
@@ -355,12 +355,9 @@ periods(FunctionCallInfo fcinfo, ta_pkind want, const char *fn)
 		ta_pg_allocator(&al, fc->multi_call_memory_ctx);
 		if (ta_series_iter_open(it, &s, fn, &al, &e) != TA_OK)
 			ta_pg_raise(&e);
-		if (it->kind != TA_PK_NONE && it->kind != want)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg(want == TA_PK_DATE
-							? "%s: the series is annual (use series_periods_annual)"
-							: "%s: the series is dated (use series_periods)", fn)));
+		if (ta_series_kind_check((ta_pkind) it->kind, want, fn, "series_periods",
+								 "series_periods_annual", &e) != TA_OK)
+			ta_pg_raise(&e);
 		fc->user_fctx = it;
 		MemoryContextSwitchTo(old);
 	}

@@ -58,3 +58,13 @@ ta_status ta_accessor_call(const ta_accessor_desc *d, const ta_value *argv, int 
     ta_agg_free(&a);
     return st;
 }
+
+ta_status ta_series_kind_check(ta_pkind got, ta_pkind want, const char *fn, const char *dated_fn,
+                               const char *annual_fn, ta_error *e)
+{
+    if (got == TA_PK_NONE || got == want)
+        return TA_OK;
+    if (got == TA_PK_YEAR)
+        return ta_fail(e, TA_ERR_PARAM, "%s: the series is annual (use %s)", fn, annual_fn);
+    return ta_fail(e, TA_ERR_PARAM, "%s: the series is dated (use %s)", fn, dated_fn);
+}

@@ -345,6 +345,14 @@ extern const ta_accessor_desc ta_accessors[TA_ACC_COUNT];
 ta_status ta_accessor_call(const ta_accessor_desc *d, const ta_value *argv, int argc,
                            const ta_allocator *al, ta_result *out, ta_error *e);
 
+/* An engine whose function has its result type fixed when declared (a
+ * PostgreSQL or DuckDB overload) has one function for dated series and one
+ * for annual ones (series_reached_at / series_reached_at_year,
+ * series_periods / series_periods_annual): TA_ERR_PARAM when the series is
+ * of the other kind than want, naming the function to use. */
+ta_status ta_series_kind_check(ta_pkind got, ta_pkind want, const char *fn, const char *dated_fn,
+                               const char *annual_fn, ta_error *e);
+
 /* series_periods: the periods of a series in order. */
 typedef struct ta_series_iter {
     ta_ptable pt;
