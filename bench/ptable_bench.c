@@ -12,8 +12,12 @@
  *           (48 bytes) in front of its ta_agg. Groups of 1, 10 and 120
  *           periods, rows interleaved across groups, periods of a group in
  *           a scattered order.
+ *   rows    nanoseconds per row of ta_agg_add in the shape of `make
+ *           bench`'s "by series": states of 240 months, 4 rows a month in
+ *           period order, values in whole cents; each state is made, fed,
+ *           read and freed. The engine's own per-row cost is not in it.
  *
- * Usage: ptable_bench [orders|memory]... (default: both). Prints a table.
+ * Usage: ptable_bench [orders|memory|rows]... (default: all). Prints a table.
  */
 #include "tradeagg.h"
 
@@ -210,13 +214,74 @@ static void memory(void)
                periods[k], per_group(periods[k] >= 100 ? 20000 : 100000, periods[k]));
 }
 
+/* ---- rows ---------------------------------------------------------------------------- */
+
+#define ROW_SERIES 2000
+#define ROW_MONTHS 240
+#define ROW_PER_MONTH 4
+
+/* Feeds ROW_SERIES states of kind; nanoseconds per row. */
+static double per_row(ta_agg_kind kind, bool periodic)
+{
+    ta_allocator al = {sys_alloc, sys_free, NULL};
+    ta_value v[2] = {{.type = periodic ? TA_V_DATE : TA_V_REAL}, {.type = TA_V_REAL}};
+    ta_value *val = periodic ? &v[1] : &v[0];
+    double t0 = now_ms(), check = 0;
+    ta_error e;
+    ta_result r;
+    for (int s = 0; s < ROW_SERIES; s++) {
+        ta_agg a;
+        ta_agg_init(&a, kind, &al);
+        for (int m = 0; m < ROW_MONTHS; m++) {
+            /* the 1st of each month from 2004-01 (days since 2000-01-01) */
+            v[0].i = 1461 + (m / 12) * 365 + (m / 12 + 3) / 4 + (int)(m % 12 * 30.44);
+            for (int k = 0; k < ROW_PER_MONTH; k++) {
+                val->d = (double)(rng() % 10000000) / 100;
+                if (ta_agg_add(&a, v, periodic ? 2 : 1, &e) != TA_OK) {
+                    fprintf(stderr, "ptable_bench: %s\n", e.msg);
+                    exit(2);
+                }
+            }
+        }
+        if (ta_agg_result(&a, &r, &e) != TA_OK) {
+            fprintf(stderr, "ptable_bench: %s\n", e.msg);
+            exit(2);
+        }
+        check += r.d;
+        ta_agg_free(&a);
+    }
+    double ns = (now_ms() - t0) * 1e6 / ((double)ROW_SERIES * ROW_MONTHS * ROW_PER_MONTH);
+    return check == check ? ns : -1; /* keeps the results live */
+}
+
+static void rows(int runs)
+{
+    static const struct {
+        ta_agg_kind kind;
+        bool periodic;
+        const char *name;
+    } k[] = {{TA_AGG_CUMULATIVE, false, "cumulative_trade(v)"},
+             {TA_AGG_YTD, true, "ytd_trade(period, v)"},
+             {TA_AGG_YOY, true, "yoy_growth(period, v)"},
+             {TA_AGG_HHI, false, "hhi(v)"}};
+    for (size_t i = 0; i < sizeof k / sizeof k[0]; i++) {
+        double best = 1e300;
+        for (int r = 0; r < runs; r++) {
+            double ns = per_row(k[i].kind, k[i].periodic);
+            best = ns < best ? ns : best;
+        }
+        printf("| rows | %s | %d states x %d rows | %.1f ns/row (best of %d) |\n", k[i].name,
+               ROW_SERIES, ROW_MONTHS * ROW_PER_MONTH, best, runs);
+    }
+}
+
 int main(int argc, char **argv)
 {
     int runs = getenv("BENCH_RUNS") ? atoi(getenv("BENCH_RUNS")) : 3;
     bool all = argc < 2;
     for (int i = 1; i < argc; i++)
-        if (strcmp(argv[i], "orders") && strcmp(argv[i], "memory")) {
-            fprintf(stderr, "usage: ptable_bench [orders|memory]...\n");
+        if (strcmp(argv[i], "orders") && strcmp(argv[i], "memory") && strcmp(argv[i], "rows")) {
+            fprintf(stderr, "usage: ptable_bench [orders|memory|rows]...\n");
             return 2;
         }
     for (int i = all ? 0 : 1; i < (all ? 1 : argc); i++) {
@@ -224,6 +289,8 @@ int main(int argc, char **argv)
             memory();
         if (all || !strcmp(argv[i], "orders"))
             orders(runs > 0 ? runs : 1);
+        if (all || !strcmp(argv[i], "rows"))
+            rows(runs > 0 ? runs : 1);
     }
     return 0;
 }
