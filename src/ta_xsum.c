@@ -349,6 +349,22 @@ static ta_status flush(ta_xsum *s, const double *vals, const int *shifts, int n,
     return TA_OK;
 }
 
+/* flush(s, &d, {0}, 1, false, al) when the accumulator exists, already
+ * covers d's chunks and has room: no allocation, so it cannot fail. False
+ * (nothing done) otherwise. */
+static bool big_add_quick(ta_xsum *s, double d)
+{
+    struct ta_xbig *b = s->big;
+    if (!b || d == 0 || b->pending >= PENDING_MAX)
+        return false;
+    int k = chunk_of(d, 0);
+    if (k < b->lo || k + 3 >= b->lo + b->n)
+        return false;
+    chunks_add(b->c, b->lo, d, 0);
+    b->pending++;
+    return true;
+}
+
 /* ---- the interface ------------------------------------------------------------ */
 
 /* Two doubles no longer hold the sum (ta_xsum_add in ta_xsum.h tried):
@@ -370,17 +386,15 @@ ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator 
         two_square(a, &p, &e);
         double hi = q->hi, lo = q->lo;
         if (ta_xsum_pair_add(&hi, &lo, sign * p)) {
-            /* The usual case: the rounded square joins the pair, its
-             * error (53 bits further down) the pair or the accumulator. */
-            double hi2 = hi, lo2 = lo;
-            if (ta_xsum_pair_add(&hi2, &lo2, sign * e)) {
-                q->hi = hi2;
-                q->lo = lo2;
-                return TA_OK;
-            }
+            /* The usual case: the rounded square joins the pair. Its error
+             * (53 bits further down) goes to the accumulator once there is
+             * one: in the pair, errors would soon leave no room for the
+             * squares, which alone it holds for long runs. */
             vals[0] = sign * e;
             sh[0] = 0;
-            ta_status st = flush(q, vals, sh, 1, false, al);
+            bool done = vals[0] == 0 ||
+                        (q->big ? big_add_quick(q, vals[0]) : ta_xsum_pair_add(&hi, &lo, vals[0]));
+            ta_status st = done ? TA_OK : flush(q, vals, sh, 1, false, al);
             if (st == TA_OK) {
                 q->hi = hi;
                 q->lo = lo;
