@@ -28,8 +28,8 @@ static void sum_free(pt_leaf *l, uint32_t i, const ta_allocator *al)
 /* Entry i's sum += sign * the exact sum o (NULL: sign * v); its row count
  * is the caller's. On failure (TA_ERR_NOMEM) the sum is unchanged. Most
  * rows take the first branch: the pair, added to where it lies. */
-static ta_status sum_add(pt_leaf *l, uint32_t i, double v, const ta_xsum *o, int sign,
-                         const ta_allocator *al)
+TA_COLD static ta_status sum_add(pt_leaf *l, uint32_t i, double v, const ta_xsum *o, int sign,
+                                 const ta_allocator *al)
 {
     ta_xpacked *p = &PT_SUM(l)[i];
     if (!o && !ta_xpacked_is_big(p) && ta_xsum_pair_add(&p->hi, &p->lo, sign * v))
@@ -87,11 +87,14 @@ static void scan_touch(ta_ptable *t, int32_t key, const ta_allocator *al)
 static ta_status entry_add(ta_ptable *t, pt_leaf *l, uint32_t i, double v,
                            const ta_allocator *al)
 {
+    ta_xpacked *p = &PT_SUM(l)[i];
     if (PT_CNT(l)[i] == UINT32_MAX)
         return TA_ERR_RANGE;
-    ta_status st = sum_add(l, i, v, NULL, 1, al);
-    if (st != TA_OK)
-        return st;
+    if (ta_xpacked_is_big(p) || !ta_xsum_pair_add(&p->hi, &p->lo, v)) {
+        ta_status st = sum_add(l, i, v, NULL, 1, al);
+        if (st != TA_OK)
+            return st;
+    }
     PT_CNT(l)[i]++;
     t->rows++;
     return TA_OK;
@@ -315,20 +318,53 @@ static bool wait_for_tree(const ta_ptable *t)
            t->rows + (t->pend ? t->pend->n : 0) < (uint64_t)UINT32_MAX;
 }
 
+/* A period after every other one goes at the end of the last leaf when it
+ * has room: a series read in period order makes most of its entries so. */
+static bool quick_append(ta_ptable *t, int32_t key, double v)
+{
+    pt_leaf *l = t->last;
+    uint32_t n;
+    if (!l || (n = l->n) == l->cap || key <= PT_KEY(l)[n - 1])
+        return false;
+    ta_xpacked *p = &PT_SUM(l)[n];
+    *p = (ta_xpacked){0, 0};
+    (void)ta_xsum_pair_add(&p->hi, &p->lo, v); /* exact from 0: v finite */
+    PT_KEY(l)[n] = key;
+    PT_CNT(l)[n] = 1;
+    l->n = n + 1;
+    t->size++;
+    t->rows++;
+    t->hint = l;
+    t->hint_i = n;
+    return true;
+}
+
+/* A row that needs a search: it waits in the buffer, or goes in now. */
+TA_COLD static ta_status add_searched(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
+{
+    pt_leaf *l;
+    if (!pt_locate_near(t, key, &l) && wait_for_tree(t))
+        return pt_pend_push(t, key, v, al);
+    return pt_add_direct(t, key, v, al);
+}
+
+TA_COLD static void scan_drop(ta_ptable *t, const ta_allocator *al) { pt_scan_reset(t, al); }
+
 ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
 {
     pt_leaf *l;
     uint32_t i = 0;
 
-    scan_touch(t, key, al);
+    if (t->scan && t->scan->valid && key <= t->scan->key)
+        scan_drop(t, al); /* scan_touch, its rare half out of line */
     if (quick_find(t, key, &l, &i)) {
         t->hint = l;
         t->hint_i = i;
         return entry_add(t, l, i, v, al);
     }
-    if (!pt_locate_near(t, key, &l) && wait_for_tree(t))
-        return pt_pend_push(t, key, v, al);
-    return pt_add_direct(t, key, v, al);
+    if (quick_append(t, key, v))
+        return TA_OK;
+    return add_searched(t, key, v, al);
 }
 
 /* Adds a row to the tree itself. */
