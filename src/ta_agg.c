@@ -282,6 +282,15 @@ static ta_status read_period(ta_agg *a, const ta_value *v, ta_period *p, bool *i
         *is_null = false;
         return TA_OK; /* its kind was checked when it was stored */
     }
+    if (v->type == TA_V_DATE && a->memo_type == TA_V_DATE &&
+        ta_key_step(a->memo_key, v->i - a->memo_days, &p->key)) {
+        /* A day shortly after the memo's: what ta_arg_period would give,
+         * and of the group's kind, dated */
+        p->kind = TA_PK_DATE;
+        *is_null = false;
+        memo_store(a, v, p->key);
+        return TA_OK;
+    }
     ta_status st = ta_arg_period(v, fn, p, is_null, e);
     if (st != TA_OK || *is_null)
         return st;
@@ -316,7 +325,8 @@ static ta_status read_extra(ta_agg *a, int i, const ta_value *v, row *r, ta_erro
 /* Every aggregate's arguments are [period or competitor,] value [,
  * parameters or flags] (ta_registry.c; test_agg checks the table keeps that
  * shape), so a row is read in a straight line: this runs for every row. */
-static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_error *e)
+TA_COLD static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r,
+                                  ta_error *e)
 {
     const ta_agg_desc *d = ta_desc(a);
     bool null_period = false, null_value;
@@ -346,6 +356,65 @@ static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row *r, ta_
     return TA_OK;
 }
 
+/* A parameter or flag equal to what the group already holds, as
+ * read_extra's first test in each role finds it; false for anything else. */
+static bool quick_param(const ta_agg *a, ta_role role, const ta_value *v, bool *part)
+{
+    switch (role) {
+    case TA_ROLE_FY: return v ? v->type == TA_V_INT && a->fy && v->i == a->fy : a->fy == 1;
+    case TA_ROLE_TARGET:
+        return v && a->has_target &&
+               ((v->type == TA_V_REAL && v->d == a->target) ||
+                (v->type == TA_V_INT && (double)v->i == a->target));
+    case TA_ROLE_MONTHS: return v && v->type == TA_V_INT && a->months && v->i == a->months;
+    case TA_ROLE_FLAG:
+        if (!v || (v->type != TA_V_BOOL && v->type != TA_V_INT))
+            return false;
+        *part = v->i != 0;
+        return true;
+    default: return false;
+    }
+}
+
+/* The rows of most calls, read in a straight line: the period repeats the
+ * last one read (its kind was checked then, and it is dated), the value is
+ * a finite REAL or an INTEGER, and every parameter equals the group's. Then
+ * r is what read_row would give and true is returned; any other row (a new
+ * period, a NULL, a first row, a base_period) is read_row's. */
+static bool quick_row(const ta_agg *a, const ta_agg_desc *d, const ta_value *argv, int argc,
+                      row *r)
+{
+    int i = 0;
+    if (argc < d->min_args || argc > d->max_args || a->base_kind)
+        return false;
+    if (d->periodic) {
+        if (!memo_hit(a, &argv[0]))
+            return false;
+        r->period = (ta_period){TA_PK_DATE, a->memo_key};
+        i = 1;
+    } else if (d->roles[0] == TA_ROLE_COMPETITOR) {
+        return false;
+    }
+    if (argv[i].type == TA_V_REAL && isfinite(argv[i].d))
+        r->value = argv[i].d;
+    else if (argv[i].type == TA_V_INT)
+        r->value = (double)argv[i].i;
+    else
+        return false;
+    r->part = false;
+    r->skip = false;
+    for (i++; i < d->max_args; i++)
+        if (!quick_param(a, d->roles[i], i < argc ? &argv[i] : NULL, &r->part))
+            return false;
+    return true;
+}
+
+static inline ta_status read_any_row(ta_agg *a, const ta_value *argv, int argc, row *r,
+                                    ta_error *e)
+{
+    return quick_row(a, ta_desc(a), argv, argc, r) ? TA_OK : read_row(a, argv, argc, r, e);
+}
+
 /* Adds sign * the row to the exact sums of a non-periodic aggregate. Only
  * memory can fail: a sum out of range is reported when a result is read. */
 static ta_status add_sums(ta_agg *a, const row *r, int sign, ta_error *e)
@@ -358,7 +427,7 @@ static ta_status add_sums(ta_agg *a, const row *r, int sign, ta_error *e)
     return st == TA_OK ? TA_OK : ta_fail(e, st, "%s: out of memory", ta_desc(a)->name);
 }
 
-static ta_status pt_status(ta_status st, const char *fn, ta_error *e)
+TA_COLD static ta_status pt_fail(ta_status st, const char *fn, ta_error *e)
 {
     switch (st) {
     case TA_OK: return TA_OK;
@@ -370,20 +439,29 @@ static ta_status pt_status(ta_status st, const char *fn, ta_error *e)
     }
 }
 
+static inline ta_status pt_status(ta_status st, const char *fn, ta_error *e)
+{
+    return st == TA_OK ? TA_OK : pt_fail(st, fn, e);
+}
+
+TA_COLD static ta_status hhi_negative(const ta_value *v, double d, ta_error *e)
+{
+    char shown[TA_RENDER_MAX];
+    render_number(v, d, shown);
+    return ta_fail(e, TA_ERR_PARAM, "hhi: invalid value %s (expected a number >= 0)", shown);
+}
+
 ta_status ta_agg_add(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
 {
     const ta_agg_desc *d = ta_desc(a);
     row r;
     if (a->kind == TA_AGG_ROLLUP)
         return ta_series_rollup_row(a, argv, argc, 1, e);
-    ta_status st = read_row(a, argv, argc, &r, e);
+    ta_status st = read_any_row(a, argv, argc, &r, e);
     if (st != TA_OK || r.skip)
         return st;
-    if (a->kind == TA_AGG_HHI && r.value < 0) {
-        char shown[TA_RENDER_MAX];
-        render_number(&argv[0], r.value, shown);
-        return ta_fail(e, TA_ERR_PARAM, "hhi: invalid value %s (expected a number >= 0)", shown);
-    }
+    if (a->kind == TA_AGG_HHI && r.value < 0)
+        return hhi_negative(&argv[0], r.value, e);
     if (d->periodic)
         st = pt_status(ta_pt_add(&a->pt, r.period.key, r.value, &a->al), d->name, e);
     else if (!ta_extra_kind(a->kind))
@@ -401,7 +479,7 @@ ta_status ta_agg_remove(ta_agg *a, const ta_value *argv, int argc, ta_error *e)
     row r;
     if (a->kind == TA_AGG_ROLLUP)
         return ta_series_rollup_row(a, argv, argc, -1, e);
-    ta_status st = read_row(a, argv, argc, &r, e);
+    ta_status st = read_any_row(a, argv, argc, &r, e);
     if (st != TA_OK || r.skip)
         return st;
     if (a->nrows == 0)

@@ -37,6 +37,14 @@ static inline uint64_t ta_get_le(const uint8_t *p, int n)
 #define TA_PRINTF(a, b)
 #endif
 
+/* Marks a rare path kept out of line, so that the per-row function that
+ * calls it stays small (no saved registers, no stack guard). */
+#if defined(__GNUC__)
+#define TA_COLD __attribute__((noinline, cold))
+#else
+#define TA_COLD
+#endif
+
 /* Fills e (if not NULL) and returns code. */
 ta_status ta_fail(ta_error *e, ta_status code, const char *fmt, ...) TA_PRINTF(3, 4);
 
@@ -63,6 +71,11 @@ static inline int32_t ta_key_make(int y, int m, int d)
 }
 
 bool ta_date_valid(int y, int m, int d);
+/* The key of the day delta days after key's day (a valid dated key), when
+ * delta is 1..62 and that day lies in key's month or the next, before
+ * year 10000: rows in date order, read without the calendar's divisions.
+ * False otherwise (*out untouched). */
+bool ta_key_step(int32_t key, int64_t delta, int32_t *out);
 /* The proleptic Gregorian date of a day number (days since 2000-01-01), for
  * any day number a 32-bit date can hold; year 0 is 1 BC. */
 void ta_civil_from_days(int64_t days, int64_t *y, int *m, int *d);

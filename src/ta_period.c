@@ -70,6 +70,26 @@ bool ta_days_to_key(int64_t days, int32_t *key)
     return true;
 }
 
+bool ta_key_step(int32_t key, int64_t delta, int32_t *out)
+{
+    int y = ta_key_y(key), m = ta_key_m(key);
+    if (delta < 1 || delta > 62)
+        return false;
+    int d = ta_key_d(key) + (int)delta, len = days_in_month(y, m);
+    if (d > len) { /* into the next month, if no further */
+        d -= len;
+        if (++m > 12) {
+            m = 1;
+            if (++y > 9999)
+                return false;
+        }
+        if (d > days_in_month(y, m))
+            return false;
+    }
+    *out = ta_key_make(y, m, d);
+    return true;
+}
+
 size_t ta_period_format(ta_period p, char buf[12])
 {
     int n;

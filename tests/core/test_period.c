@@ -116,6 +116,34 @@ static void test_days(void)
            "infinite dates are out of range");
 }
 
+/* ta_key_step from every day, against the day numbers test_days checked:
+ * it answers exactly when the day delta later is in the same month or the
+ * next, and then as ta_days_to_key does. */
+static void test_key_step(void)
+{
+    static const int deltas[] = {0, 1, 2, 27, 28, 29, 30, 31, 32, 58, 59, 60, 61, 62, 63};
+    int64_t bad = 0, taken = 0;
+    for (int64_t day = TA_DAYS_MIN; day <= TA_DAYS_MAX; day++) {
+        int32_t key, want, got = 0;
+        ta_days_to_key(day, &key);
+        for (size_t i = 0; i < sizeof deltas / sizeof deltas[0]; i++) {
+            int64_t k = deltas[i];
+            bool later = ta_days_to_key(day + k, &want);
+            int months = later ? (want / 10000 - key / 10000) * 12 + want / 100 % 100 -
+                                     key / 100 % 100
+                               : -1;
+            bool expect = later && k >= 1 && (months == 0 || months == 1);
+            bool ok = ta_key_step(key, k, &got);
+            taken += ok;
+            if (ok != expect || (ok && got != want))
+                bad++;
+        }
+    }
+    tap_ok(bad == 0 && taken > 0,
+           "the next-day step agrees with the calendar from every day (%lld bad, %lld taken)",
+           (long long)bad, (long long)taken);
+}
+
 /* Shift written apart from the core: step back one calendar month at a
  * time, then clamp the day. */
 static bool naive_shift(int y, int m, int d, int months, int32_t *out)
@@ -216,6 +244,7 @@ int main(void)
 {
     test_parse();
     test_days();
+    test_key_step();
     test_calendar();
     test_shift();
     test_shift_every_day();
