@@ -26,9 +26,8 @@ ta_pg_raise(const ta_error *e)
 }
 
 void
-ta_pg_value(Oid type, Datum d, bool isnull, ta_value *out)
+ta_pg_value_other(Oid type, Datum d, bool isnull, ta_value *out)
 {
-	/* Only the fields the type names are read: no memset on this per-row path. */
 	if (isnull)
 	{
 		out->type = TA_V_NULL;

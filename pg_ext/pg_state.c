@@ -167,22 +167,14 @@ decode(ta_agg *a, const uint8_t *bytes, size_t n, const ta_allocator *al,
 	}
 }
 
-ta_pg_state *
-ta_pg_state_writable(Datum d, MemoryContext aggcxt, const char *fn)
+/* A new object holding a copy of the state d, which is not our read-write
+ * object: out of line, as it runs once per group at most. */
+static pg_noinline ta_pg_state *
+state_copy(Datum d, ta_pg_state *src, MemoryContext aggcxt, const char *fn)
 {
-	ta_pg_state *src = as_state(d);
-	ta_pg_state *s;
+	ta_pg_state *s = state_alloc(aggcxt);
 	ta_allocator al;
 
-	/*
-	 * Ours and read-write: the executor's own state, changed in place. (Were
-	 * another pointer returned, the executor would delete this object's
-	 * context, which other states share.)
-	 */
-	if (src != NULL && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)))
-		return src;
-
-	s = state_alloc(aggcxt);
 	state_allocator(s, &al);
 	if (src != NULL)
 	{
@@ -203,6 +195,21 @@ ta_pg_state_writable(Datum d, MemoryContext aggcxt, const char *fn)
 			pfree(flat);
 	}
 	return s;
+}
+
+ta_pg_state *
+ta_pg_state_writable(Datum d, MemoryContext aggcxt, const char *fn)
+{
+	ta_pg_state *src = as_state(d);
+
+	/*
+	 * Ours and read-write: the executor's own state, changed in place. (Were
+	 * another pointer returned, the executor would delete this object's
+	 * context, which other states share.)
+	 */
+	if (src != NULL && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)))
+		return src;
+	return state_copy(d, src, aggcxt, fn);
 }
 
 ta_agg *

@@ -10,9 +10,20 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "catalog/pg_type.h"
+#include "utils/date.h"
+
 #include "pg_compat.h"
 
 #include "tradeagg.h"
+
+/*
+ * The helpers below stay inside tradeagg.so (direct calls, no PLT); only the
+ * SQL-callable functions, declared by PG_FUNCTION_INFO_V1, are exported.
+ */
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
 
 /* Most arguments any tradeagg SQL function takes, state excluded. */
 #define TA_PG_MAX_ARGS TA_MAX_ARGS
@@ -20,8 +31,28 @@
 /* The one status-to-ereport mapping: SQLSTATE and message from the core. */
 TA_PG_NORETURN extern void ta_pg_raise(const ta_error *e) TA_PG_NORETURN_AFTER;
 
-/* One Datum of SQL type `type` as a core value (NULL → TA_V_NULL). */
-extern void ta_pg_value(Oid type, Datum d, bool isnull, ta_value *out);
+/* One Datum of SQL type `type` as a core value (NULL → TA_V_NULL). The
+ * types of most rows are read inline: this runs for every argument of
+ * every row. */
+extern void ta_pg_value_other(Oid type, Datum d, bool isnull, ta_value *out);
+
+static inline void
+ta_pg_value(Oid type, Datum d, bool isnull, ta_value *out)
+{
+	/* Only the fields the type names are written: no memset per row. */
+	if (!isnull && type == FLOAT8OID)
+	{
+		out->type = TA_V_REAL;
+		out->d = DatumGetFloat8(d);
+	}
+	else if (!isnull && type == DATEOID)
+	{
+		out->type = TA_V_DATE;
+		out->i = DatumGetDateADT(d);
+	}
+	else
+		ta_pg_value_other(type, d, isnull, out);
+}
 
 /* An allocator handing the core memory from `cxt`; it never longjmps. */
 extern void ta_pg_allocator(ta_allocator *al, MemoryContext cxt);
@@ -58,5 +89,9 @@ typedef struct ta_pg_view
 
 extern void ta_pg_state_view(Datum d, ta_pg_view *v, const char *fn);
 extern void ta_pg_state_view_end(ta_pg_view *v);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif /* TRADEAGG_PG_H */
