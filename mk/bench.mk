@@ -41,3 +41,9 @@ bench: $(BENCH_BINS)
 
 bench-quick:
 	$(MAKE) --no-print-directory bench BENCH_ROWS=1000000
+
+# The previous release's PostgreSQL floor ratios beside this tree's, on this
+# machine (bench/previous.sh); needs the git history. Not part of make bench.
+.PHONY: bench-previous
+bench-previous: $(BUILD)/bench/pg_bench
+	BENCH_ROWS=$(BENCH_ROWS) BENCH_RUNS=$(BENCH_RUNS) PG_CONFIG=$(PG_CONFIG) bash bench/previous.sh
