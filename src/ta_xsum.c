@@ -42,16 +42,6 @@ struct ta_xbig {
 
 /* ---- error-free transformations ------------------------------------------ */
 
-/* a * a = *p + *e exactly (Dekker's split; no fused multiply-add), for
- * 2^-480 <= |a| <= 2^480 or a in [0.5, 1). */
-static void two_square(double a, double *p, double *e)
-{
-    double c = 134217729.0 * a; /* 2^27 + 1 */
-    double ah = c - (c - a), al = a - ah;
-    *p = a * a;
-    *e = ((ah * ah - *p) + 2 * ah * al) + al * al;
-}
-
 /* |d| = mag * 2^e, mag < 2^53. */
 static void split_double(double d, uint64_t *mag, int *e, bool *neg)
 {
@@ -349,22 +339,6 @@ static ta_status flush(ta_xsum *s, const double *vals, const int *shifts, int n,
     return TA_OK;
 }
 
-/* flush(s, &d, {0}, 1, false, al) when the accumulator exists, already
- * covers d's chunks and has room: no allocation, so it cannot fail. False
- * (nothing done) otherwise. */
-static bool big_add_quick(ta_xsum *s, double d)
-{
-    struct ta_xbig *b = s->big;
-    if (!b || d == 0 || b->pending >= PENDING_MAX)
-        return false;
-    int k = chunk_of(d, 0);
-    if (k < b->lo || k + 3 >= b->lo + b->n)
-        return false;
-    chunks_add(b->c, b->lo, d, 0);
-    b->pending++;
-    return true;
-}
-
 /* ---- the interface ------------------------------------------------------------ */
 
 /* Two doubles no longer hold the sum (ta_xsum_add in ta_xsum.h tried):
@@ -376,40 +350,40 @@ ta_status ta_xsum_add_slow(ta_xsum *sum, double v, const ta_allocator *al)
     return flush(sum, &v, &zero, 1, true, al);
 }
 
+/* q += sign * v * v exactly, straight into the chunks: with |v| = mag *
+ * 2^e (split_double), v * v = mag^2 * 2^(2e), and mag^2 < 2^106 is one
+ * exact 128-bit integer product, cut into five 32-bit pieces at chunk
+ * (2e - EMIN) / 32. No rounding, no error term, no escalation: a square
+ * costs a multiplication and five integer additions, whatever its size. */
 ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator *al)
 {
-    double a = fabs(v), p, e, vals[2];
-    int ex = 0, sh[2];
-    if (a == 0)
+    uint64_t mag;
+    int e;
+    bool neg;
+    if (v == 0)
         return TA_OK;
-    if (a >= 0x1p-480 && a <= 0x1p480) {
-        two_square(a, &p, &e);
-        double hi = q->hi, lo = q->lo;
-        if (ta_xsum_pair_add(&hi, &lo, sign * p)) {
-            /* The usual case: the rounded square joins the pair. Its error
-             * (53 bits further down) goes to the accumulator once there is
-             * one: in the pair, errors would soon leave no room for the
-             * squares, which alone it holds for long runs. */
-            vals[0] = sign * e;
-            sh[0] = 0;
-            bool done = vals[0] == 0 ||
-                        (q->big ? big_add_quick(q, vals[0]) : ta_xsum_pair_add(&hi, &lo, vals[0]));
-            ta_status st = done ? TA_OK : flush(q, vals, sh, 1, false, al);
-            if (st == TA_OK) {
-                q->hi = hi;
-                q->lo = lo;
-            }
+    split_double(v, &mag, &e, &neg);
+    int p = 2 * e - EMIN, k = p >> 5, s = p & 31;
+    struct ta_xbig *b = q->big;
+    if (!b || k < b->lo || k + 5 >= b->lo + b->n || b->pending >= PENDING_MAX) {
+        ta_status st = big_cover(q, k, k + 5, al);
+        if (st == TA_OK)
+            st = big_room(q, 1, al);
+        if (st != TA_OK)
             return st;
-        }
-    } else {
-        /* v = f * 2^ex exactly, f in [0.5, 1): its square cannot underflow
-         * or overflow, and v * v = f * f * 2^(2 ex). */
-        two_square(frexp(a, &ex), &p, &e);
+        b = q->big;
     }
-    vals[0] = sign * p;
-    vals[1] = sign * e;
-    sh[0] = sh[1] = 2 * ex;
-    return flush(q, vals, sh, 2, true, al);
+    __extension__ typedef unsigned __int128 u128;
+    u128 m2 = (u128)mag * mag;
+    u128 lo = (u128)(uint64_t)m2 << s;                         /* < 2^95 */
+    u128 hi = ((u128)(uint64_t)(m2 >> 64) << s) + (uint64_t)(lo >> 64); /* < 2^74 */
+    int64_t w[5] = {(int64_t)(lo & M32), (int64_t)(lo >> 32 & M32), (int64_t)(hi & M32),
+                    (int64_t)(hi >> 32 & M32), (int64_t)(hi >> 64)};
+    int64_t *c = b->c + (k - b->lo);
+    for (int i = 0; i < 5; i++)
+        c[i] += sign < 0 ? -w[i] : w[i];
+    b->pending++;
+    return TA_OK;
 }
 
 ta_status ta_xsum_merge(ta_xsum *sum, const ta_xsum *other, int sign, const ta_allocator *al)
