@@ -274,21 +274,29 @@ static void memo_store(ta_agg *a, const ta_value *v, int32_t key)
     }
 }
 
+/* A dated period read without parsing or the calendar: the memo's period
+ * again, or a day shortly after it (then remembered). Either is what
+ * ta_arg_period would give, of the group's kind (the memo's was checked
+ * when it was stored). False for anything else. */
+static inline bool quick_period(ta_agg *a, const ta_value *v, int32_t *key)
+{
+    if (memo_hit(a, v)) {
+        *key = a->memo_key;
+        return true;
+    }
+    if (v->type != TA_V_DATE || a->memo_type != TA_V_DATE ||
+        !ta_key_step(a->memo_key, v->i - a->memo_days, key))
+        return false;
+    memo_store(a, v, *key);
+    return true;
+}
+
 static ta_status read_period(ta_agg *a, const ta_value *v, ta_period *p, bool *is_null, ta_error *e)
 {
     const char *fn = ta_desc(a)->name;
-    if (memo_hit(a, v)) {
-        *p = (ta_period){TA_PK_DATE, a->memo_key};
-        *is_null = false;
-        return TA_OK; /* its kind was checked when it was stored */
-    }
-    if (v->type == TA_V_DATE && a->memo_type == TA_V_DATE &&
-        ta_key_step(a->memo_key, v->i - a->memo_days, &p->key)) {
-        /* A day shortly after the memo's: what ta_arg_period would give,
-         * and of the group's kind, dated */
+    if (quick_period(a, v, &p->key)) {
         p->kind = TA_PK_DATE;
         *is_null = false;
-        memo_store(a, v, p->key);
         return TA_OK;
     }
     ta_status st = ta_arg_period(v, fn, p, is_null, e);
@@ -376,21 +384,20 @@ static bool quick_param(const ta_agg *a, ta_role role, const ta_value *v, bool *
     }
 }
 
-/* The rows of most calls, read in a straight line: the period repeats the
- * last one read (its kind was checked then, and it is dated), the value is
- * a finite REAL or an INTEGER, and every parameter equals the group's. Then
- * r is what read_row would give and true is returned; any other row (a new
- * period, a NULL, a first row, a base_period) is read_row's. */
-static bool quick_row(const ta_agg *a, const ta_agg_desc *d, const ta_value *argv, int argc,
-                      row *r)
+/* The rows of most calls, read in a straight line: the period is the last
+ * one read or shortly after it (quick_period), the value is a finite REAL
+ * or an INTEGER, and every parameter equals the group's. Then r is what
+ * read_row would give and true is returned; any other row (a NULL, a first
+ * row, a text period not seen just before, a base_period) is read_row's. */
+static bool quick_row(ta_agg *a, const ta_agg_desc *d, const ta_value *argv, int argc, row *r)
 {
     int i = 0;
     if (argc < d->min_args || argc > d->max_args || a->base_kind)
         return false;
     if (d->periodic) {
-        if (!memo_hit(a, &argv[0]))
+        if (!quick_period(a, &argv[0], &r->period.key))
             return false;
-        r->period = (ta_period){TA_PK_DATE, a->memo_key};
+        r->period.kind = TA_PK_DATE;
         i = 1;
     } else if (d->roles[0] == TA_ROLE_COMPETITOR) {
         return false;
