@@ -38,12 +38,6 @@
 #include "utils/expandeddatum.h"
 #include "utils/memutils.h"
 
-struct ta_pg_state
-{
-	ExpandedObjectHeader hdr;
-	ta_agg		agg;
-};
-
 static Size state_flat_size(ExpandedObjectHeader *eohptr);
 static void state_flatten(ExpandedObjectHeader *eohptr, void *result, Size size);
 
@@ -87,7 +81,8 @@ as_state(Datum d)
 
 	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
 		return NULL;
-	eoh = DatumGetEOHP(d);
+	/* DatumGetEOHP, without a call into the server for every row */
+	memcpy(&eoh, &((varattrib_1b_e *) DatumGetPointer(d))->va_data, sizeof eoh);
 	return eoh->eoh_methods == &state_methods ? (ta_pg_state *) eoh : NULL;
 }
 
@@ -210,18 +205,6 @@ ta_pg_state_writable(Datum d, MemoryContext aggcxt, const char *fn)
 	if (src != NULL && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)))
 		return src;
 	return state_copy(d, src, aggcxt, fn);
-}
-
-ta_agg *
-ta_pg_state_agg(ta_pg_state *s)
-{
-	return &s->agg;
-}
-
-Datum
-ta_pg_state_datum(ta_pg_state *s)
-{
-	return EOHPGetRWDatum(&s->hdr);
 }
 
 void

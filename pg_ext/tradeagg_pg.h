@@ -12,6 +12,7 @@
 
 #include "catalog/pg_type.h"
 #include "utils/date.h"
+#include "utils/expandeddatum.h"
 
 #include "pg_compat.h"
 
@@ -62,7 +63,11 @@ extern void ta_pg_allocator(ta_allocator *al, MemoryContext cxt);
  * aggregation a state is an expanded object in a child context of the
  * aggregate context; anywhere else it is flat bytes, validated before use.
  */
-typedef struct ta_pg_state ta_pg_state;
+typedef struct ta_pg_state
+{
+	ExpandedObjectHeader hdr;
+	ta_agg		agg;
+} ta_pg_state;
 
 /* A new empty state of `kind` in the child context of aggcxt that holds states. */
 extern ta_pg_state *ta_pg_state_new(MemoryContext aggcxt, ta_agg_kind kind);
@@ -75,9 +80,18 @@ extern ta_pg_state *ta_pg_state_new(MemoryContext aggcxt, ta_agg_kind kind);
  */
 extern ta_pg_state *ta_pg_state_writable(Datum d, MemoryContext aggcxt,
 										 const char *fn);
-extern ta_agg *ta_pg_state_agg(ta_pg_state *s);
+static inline ta_agg *
+ta_pg_state_agg(ta_pg_state *s)
+{
+	return &s->agg;
+}
+
 /* The read-write datum a transition or combine function returns. */
-extern Datum ta_pg_state_datum(ta_pg_state *s);
+static inline Datum
+ta_pg_state_datum(ta_pg_state *s)
+{
+	return EOHPGetRWDatum(&s->hdr);
+}
 
 /* A read-only view of a state datum, flat (decoded and validated) or expanded. */
 typedef struct ta_pg_view
