@@ -376,6 +376,7 @@ static bool quick_param(const ta_agg *a, ta_role role, const ta_value *v, bool *
                 (v->type == TA_V_INT && (double)v->i == a->target));
     case TA_ROLE_MONTHS: return v && v->type == TA_V_INT && a->months && v->i == a->months;
     case TA_ROLE_FLAG:
+    case TA_ROLE_EXPORT: /* a NULL is_export skips the row: read_row's */
         if (!v || (v->type != TA_V_BOOL && v->type != TA_V_INT))
             return false;
         *part = v->i != 0;
