@@ -42,8 +42,8 @@ bench: $(BENCH_BINS)
 bench-quick:
 	$(MAKE) --no-print-directory bench BENCH_ROWS=1000000
 
-# The previous release's PostgreSQL floor ratios beside this tree's, on this
+# The previous release's floor ratios beside this tree's (SQLite, PostgreSQL) on this
 # machine (bench/previous.sh); needs the git history. Not part of make bench.
 .PHONY: bench-previous
-bench-previous: $(BUILD)/bench/pg_bench
+bench-previous: $(BUILD)/bench/pg_bench $(BUILD)/bench/sqlite_bench sqlite_ext/tradeagg.so
 	BENCH_ROWS=$(BENCH_ROWS) BENCH_RUNS=$(BENCH_RUNS) PG_CONFIG=$(PG_CONFIG) bash bench/previous.sh
