@@ -18,6 +18,16 @@ static void t_free(void *ud, void *p)
 }
 const ta_allocator test_allocator = {t_alloc, t_free, NULL};
 
+bool row_typed = false;
+
+/* v as INTEGER when it is a whole number of that range, else as REAL. */
+static ta_value number(double v)
+{
+    if (row_typed && v == trunc(v) && fabs(v) < 1e15)
+        return (ta_value){TA_V_INT, (int64_t)v, 0, NULL, 0};
+    return (ta_value){TA_V_REAL, 0, v, NULL, 0};
+}
+
 int row_args(ta_agg_kind kind, const ref_row *r, const ref_set *params, bool with_fy, char buf[48],
              ta_value argv[TA_MAX_ARGS])
 {
@@ -34,6 +44,9 @@ int row_args(ta_agg_kind kind, const ref_row *r, const ref_set *params, bool wit
             if (annual) {
                 v.type = TA_V_INT;
                 v.i = r->y;
+            } else if (row_typed) {
+                v.type = TA_V_DATE;
+                v.i = ta_key_to_days(r->y * 10000 + r->m * 100 + r->d);
             } else {
                 snprintf(buf, 12, "%04d-%02d-%02d", r->y, r->m, r->d);
                 v.type = TA_V_TEXT;
@@ -42,21 +55,16 @@ int row_args(ta_agg_kind kind, const ref_row *r, const ref_set *params, bool wit
             }
             break;
         case TA_ROLE_VALUE:
-            if (!isnan(r->value)) {
-                v.type = TA_V_REAL;
-                v.d = r->value;
-            }
+            if (!isnan(r->value))
+                v = number(r->value);
             break;
-        case TA_ROLE_TARGET:
-            v.type = TA_V_REAL;
-            v.d = target;
-            break;
+        case TA_ROLE_TARGET: v = number(target); break;
         case TA_ROLE_FY:
             v.type = TA_V_INT;
             v.i = fy;
             break;
         case TA_ROLE_FLAG:
-            v.type = TA_V_BOOL;
+            v.type = row_typed ? TA_V_INT : TA_V_BOOL;
             v.i = r->part;
             break;
         case TA_ROLE_MONTHS:
@@ -78,7 +86,7 @@ int row_args(ta_agg_kind kind, const ref_row *r, const ref_set *params, bool wit
             break;
         case TA_ROLE_EXPORT:
             if (r->is_export >= 0) {
-                v.type = TA_V_BOOL;
+                v.type = row_typed ? TA_V_INT : TA_V_BOOL;
                 v.i = r->is_export;
             }
             break;

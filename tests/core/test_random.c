@@ -231,6 +231,7 @@ int main(void)
     int runs[TA_AGG_END] = {0};
     for (int i = 0; i < TRIALS + BIG; i++) {
         make_trial(&t, i >= TRIALS);
+        row_typed = i % 2 == 1; /* every other set with dates and integers */
         runs[t.kind]++;
         ordered(&t, 0, 0);
         split_merge(&t);
