@@ -350,7 +350,7 @@ ta_status ta_xsum_add_slow(ta_xsum *sum, double v, const ta_allocator *al)
     return flush(sum, &v, &zero, 1, true, al);
 }
 
-/* q += sign * v * v exactly, straight into the chunks: with |v| = mag *
+/* q += sign * v * v exactly, into the chunks: with |v| = mag *
  * 2^e (split_double), v * v = mag^2 * 2^(2e), and mag^2 < 2^106 is one
  * exact 128-bit integer product, cut into five 32-bit pieces at chunk
  * (2e - EMIN) / 32. No rounding, no error term, no escalation: a square
@@ -363,6 +363,13 @@ ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator 
     if (v == 0)
         return TA_OK;
     split_double(v, &mag, &e, &neg);
+    /* A square a double holds exactly (v with at most 26 significant bits,
+     * far from both ends of the range: whole amounts, counts) joins the
+     * pair while the pair can take it, so such sums allocate nothing. */
+    double d = v * v;
+    if ((mag >> __builtin_ctzll(mag)) < (UINT64_C(1) << 26) && d >= 0x1p-1022 && d <= 0x1p1000 &&
+        !q->big && ta_xsum_pair_add(&q->hi, &q->lo, sign * d))
+        return TA_OK;
     int p = 2 * e - EMIN, k = p >> 5, s = p & 31;
     struct ta_xbig *b = q->big;
     if (!b || k < b->lo || k + 5 >= b->lo + b->n || b->pending >= PENDING_MAX) {
