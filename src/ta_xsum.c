@@ -366,10 +366,11 @@ ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator 
     /* A square a double holds exactly (v with at most 26 significant bits,
      * far from both ends of the range: whole amounts, counts) joins the
      * pair while the pair can take it, so such sums allocate nothing. */
-    double d = v * v;
-    if ((mag >> __builtin_ctzll(mag)) < (UINT64_C(1) << 26) && d >= 0x1p-1022 && d <= 0x1p1000 &&
-        !q->big && ta_xsum_pair_add(&q->hi, &q->lo, sign * d))
-        return TA_OK;
+    if (!q->big && (mag >> __builtin_ctzll(mag)) < (UINT64_C(1) << 26)) {
+        double d = v * v;
+        if (d >= 0x1p-1022 && d <= 0x1p1000 && ta_xsum_pair_add(&q->hi, &q->lo, sign * d))
+            return TA_OK;
+    }
     int p = 2 * e - EMIN, k = p >> 5, s = p & 31;
     struct ta_xbig *b = q->big;
     if (!b || k < b->lo || k + 5 >= b->lo + b->n || b->pending >= PENDING_MAX) {
