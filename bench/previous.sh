@@ -16,6 +16,7 @@
 #
 #   BENCH_PREVIOUS (e886423)   git revision of the previous release
 #   BENCH_ROWS (10000000), BENCH_RUNS (3) as for make bench
+#   BENCH_ONLY                 some of the aggregates (comma-separated)
 #
 # Needs the git history and write access to PostgreSQL's library directory.
 set -euo pipefail
@@ -26,7 +27,7 @@ ROWS=${BENCH_ROWS:-10000000}
 RUNS=${BENCH_RUNS:-3}
 export PG_CONFIG=${PG_CONFIG:-pg_config}
 AGGS=cumulative_trade,ytd_trade,ttm_trade,yoy_growth,ytd_yoy_growth,target_attainment
-AGGS=$AGGS,target_reached_at,projected_trade,period_from_ytd,share_of,hhi
+AGGS=${BENCH_ONLY:-$AGGS,target_reached_at,projected_trade,period_from_ytd,share_of,hhi}
 OUT=build/bench/previous.md
 LIB=$("$PG_CONFIG" --pkglibdir)/tradeagg_previous.so
 mkdir -p build/bench
