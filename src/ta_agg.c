@@ -75,13 +75,35 @@ static ta_status param_number(const ta_value *v, const char *fn, const char *arg
     return ta_arg_number(v, fn, arg, d, &is_null, e);
 }
 
+/* A parameter equal to what the group already holds, or a flag given as a
+ * boolean or an integer (*part then set): such a value needs no checks.
+ * False for anything else, which the role's reader below checks in full.
+ * Every row repeats its parameters, so this is each reader's first test and
+ * the straight-line row reader's only one. */
+static bool quick_param(const ta_agg *a, ta_role role, const ta_value *v, bool *part)
+{
+    switch (role) {
+    case TA_ROLE_FY: return v ? v->type == TA_V_INT && a->fy && v->i == a->fy : a->fy == 1;
+    case TA_ROLE_TARGET:
+        return v && a->has_target &&
+               ((v->type == TA_V_REAL && v->d == a->target) ||
+                (v->type == TA_V_INT && (double)v->i == a->target));
+    case TA_ROLE_MONTHS: return v && v->type == TA_V_INT && a->months && v->i == a->months;
+    case TA_ROLE_FLAG:
+    case TA_ROLE_EXPORT: /* a NULL is_export skips the row: read_row's */
+        if (!v || (v->type != TA_V_BOOL && v->type != TA_V_INT))
+            return false;
+        *part = v->i != 0;
+        return true;
+    default: return false;
+    }
+}
+
 static ta_status read_target(ta_agg *a, const ta_value *v, const char *fn, ta_error *e)
 {
     char shown[TA_RENDER_MAX], before[TA_RENDER_MAX];
     double t;
-    /* Every row repeats the target: the same value again needs no checks. */
-    if (a->has_target && ((v->type == TA_V_REAL && v->d == a->target) ||
-                          (v->type == TA_V_INT && (double)v->i == a->target)))
+    if (quick_param(a, TA_ROLE_TARGET, v, NULL))
         return TA_OK;
     ta_status st = param_number(v, fn, "target", &t, e);
     if (st != TA_OK)
@@ -107,8 +129,8 @@ static ta_status read_fy(ta_agg *a, const ta_value *v, const char *fn, ta_error 
 {
     char shown[TA_RENDER_MAX];
     double m = 1; /* fy_start_month omitted: calendar years */
-    if (!v ? a->fy == 1 : v->type == TA_V_INT && a->fy && v->i == a->fy)
-        return TA_OK; /* the same month as before: every row of a group */
+    if (quick_param(a, TA_ROLE_FY, v, NULL))
+        return TA_OK;
     if (v) {
         ta_status st = param_number(v, fn, "fy_start_month", &m, e);
         if (st != TA_OK)
@@ -132,8 +154,8 @@ static ta_status read_months(ta_agg *a, const ta_value *v, const char *fn, ta_er
 {
     char shown[TA_RENDER_MAX];
     double m;
-    if (v->type == TA_V_INT && a->months && v->i == a->months)
-        return TA_OK; /* the same months as before: every row of a group */
+    if (quick_param(a, TA_ROLE_MONTHS, v, NULL))
+        return TA_OK;
     ta_status st = param_number(v, fn, "months", &m, e);
     if (st != TA_OK)
         return st;
@@ -362,27 +384,6 @@ TA_COLD static ta_status read_row(ta_agg *a, const ta_value *argv, int argc, row
         return st;
     r->skip = r->skip || null_period || null_value;
     return TA_OK;
-}
-
-/* A parameter or flag equal to what the group already holds, as
- * read_extra's first test in each role finds it; false for anything else. */
-static bool quick_param(const ta_agg *a, ta_role role, const ta_value *v, bool *part)
-{
-    switch (role) {
-    case TA_ROLE_FY: return v ? v->type == TA_V_INT && a->fy && v->i == a->fy : a->fy == 1;
-    case TA_ROLE_TARGET:
-        return v && a->has_target &&
-               ((v->type == TA_V_REAL && v->d == a->target) ||
-                (v->type == TA_V_INT && (double)v->i == a->target));
-    case TA_ROLE_MONTHS: return v && v->type == TA_V_INT && a->months && v->i == a->months;
-    case TA_ROLE_FLAG:
-    case TA_ROLE_EXPORT: /* a NULL is_export skips the row: read_row's */
-        if (!v || (v->type != TA_V_BOOL && v->type != TA_V_INT))
-            return false;
-        *part = v->i != 0;
-        return true;
-    default: return false;
-    }
 }
 
 /* The rows of most calls, read in a straight line: the period is the last
