@@ -102,7 +102,8 @@ static ta_status entry_add(ta_ptable *t, pt_leaf *l, uint32_t i, double v,
 
 static void leaf_put(ta_ptable *t, pt_leaf *l, uint32_t i, const pt_entry *e)
 {
-    pt_move(l, i + 1, l, i, l->n - i);
+    if (i < l->n) /* at the end, as rows in period order come, nothing moves */
+        pt_move(l, i + 1, l, i, l->n - i);
     pt_set(l, i, e);
     l->n++;
     t->size++;
@@ -309,6 +310,19 @@ static ta_status insert_new(ta_ptable *t, pt_leaf *l, uint32_t i, pt_entry *e,
     return st;
 }
 
+/* A period after every other one goes at the end of the last leaf when it
+ * has room, with no search: a series read in period order makes most of
+ * its entries so. */
+static bool quick_append(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
+{
+    pt_leaf *l = t->last;
+    if (!l || l->n == l->cap || key <= PT_KEY(l)[l->n - 1])
+        return false;
+    pt_entry e = {key, 1, TA_XSUM_ZERO};
+    (void)ta_xsum_pair_add(&e.sum.hi, &e.sum.lo, v); /* exact from 0: v is finite */
+    return insert_new(t, l, l->n, &e, al) == TA_OK;  /* the leaf has room: no failure */
+}
+
 /* Whether a row that would need a descent waits in the buffer instead:
  * the tree is large, and no period can pass UINT32_MAX rows however the
  * waiting rows fall (so applying them cannot fail on a count). */
@@ -316,27 +330,6 @@ static bool wait_for_tree(const ta_ptable *t)
 {
     return t->size >= PT_PEND_MIN_SIZE &&
            t->rows + (t->pend ? t->pend->n : 0) < (uint64_t)UINT32_MAX;
-}
-
-/* A period after every other one goes at the end of the last leaf when it
- * has room: a series read in period order makes most of its entries so. */
-static bool quick_append(ta_ptable *t, int32_t key, double v)
-{
-    pt_leaf *l = t->last;
-    uint32_t n;
-    if (!l || (n = l->n) == l->cap || key <= PT_KEY(l)[n - 1])
-        return false;
-    ta_xpacked *p = &PT_SUM(l)[n];
-    *p = (ta_xpacked){0, 0};
-    (void)ta_xsum_pair_add(&p->hi, &p->lo, v); /* exact from 0: v finite */
-    PT_KEY(l)[n] = key;
-    PT_CNT(l)[n] = 1;
-    l->n = n + 1;
-    t->size++;
-    t->rows++;
-    t->hint = l;
-    t->hint_i = n;
-    return true;
 }
 
 /* A row that needs a search: it waits in the buffer, or goes in now. */
@@ -362,7 +355,7 @@ ta_status ta_pt_add(ta_ptable *t, int32_t key, double v, const ta_allocator *al)
         t->hint_i = i;
         return entry_add(t, l, i, v, al);
     }
-    if (quick_append(t, key, v))
+    if (quick_append(t, key, v, al))
         return TA_OK;
     return add_searched(t, key, v, al);
 }
