@@ -28,6 +28,7 @@ ta_pg_raise(const ta_error *e)
 void
 ta_pg_value_other(Oid type, Datum d, bool isnull, ta_value *out)
 {
+	/* float8 and date arrive here only as NULL: ta_pg_value reads them */
 	if (isnull)
 	{
 		out->type = TA_V_NULL;
@@ -35,10 +36,6 @@ ta_pg_value_other(Oid type, Datum d, bool isnull, ta_value *out)
 	}
 	switch (type)
 	{
-		case FLOAT8OID:
-			out->type = TA_V_REAL;
-			out->d = DatumGetFloat8(d);
-			break;
 		case INT4OID:
 			out->type = TA_V_INT;
 			out->i = DatumGetInt32(d);
@@ -56,10 +53,6 @@ ta_pg_value_other(Oid type, Datum d, bool isnull, ta_value *out)
 				out->p = VARDATA_ANY(t);
 				out->n = VARSIZE_ANY_EXHDR(t);
 			}
-			break;
-		case DATEOID:
-			out->type = TA_V_DATE;
-			out->i = DatumGetDateADT(d);
 			break;
 		case BOOLOID:
 			out->type = TA_V_BOOL;
