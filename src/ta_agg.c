@@ -426,7 +426,7 @@ static inline ta_status read_any_row(ta_agg *a, const ta_value *argv, int argc, 
 
 /* Adds sign * the row to the exact sums of a non-periodic aggregate. Only
  * memory can fail: a sum out of range is reported when a result is read. */
-static ta_status add_sums(ta_agg *a, const row *r, int sign, ta_error *e)
+static inline ta_status add_sums(ta_agg *a, const row *r, int sign, ta_error *e)
 {
     ta_status st = ta_xsum_add(&a->sum, sign * r->value, &a->al);
     if (st == TA_OK && a->kind == TA_AGG_SHARE_OF && r->part)
