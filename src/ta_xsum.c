@@ -25,38 +25,14 @@
 #include <math.h>
 #include <string.h>
 
-#define EMIN        (-2304)  /* the weight of chunk 0's lowest bit */
+#define EMIN        TA_XSUM_EMIN
 #define NCH         160      /* chunks: bits below 2^(32 * NCH + EMIN) = 2^2816 */
 #define SER_NCH     141      /* a stored sum stays below 2^(32 * 141 + EMIN) = 2^2208 */
-#define PENDING_MAX (1u << 30)
+#define PENDING_MAX TA_XSUM_PENDING_MAX
 #define M32         0xFFFFFFFFu
 #define TWO32       4294967296.0
 
-struct ta_xbig {
-    double phi, plo;  /* the pair, while the sum is packed (ta_xsum_pack) */
-    uint32_t pending; /* additions since the chunks were last normalized */
-    int32_t lo;       /* the absolute index of c[0] */
-    int32_t n, cap;   /* chunks in use; chunks allocated (those past n are 0) */
-    int64_t c[];
-};
-
 /* ---- error-free transformations ------------------------------------------ */
-
-/* |d| = mag * 2^e, mag < 2^53. */
-static void split_double(double d, uint64_t *mag, int *e, bool *neg)
-{
-    uint64_t b;
-    memcpy(&b, &d, 8);
-    *neg = b >> 63;
-    int ex = (int)(b >> 52 & 0x7ff);
-    *mag = b & ((UINT64_C(1) << 52) - 1);
-    if (ex == 0) {
-        *e = -1074;
-    } else {
-        *mag |= UINT64_C(1) << 52;
-        *e = ex - 1075;
-    }
-}
 
 /* The chunk holding the lowest bit of d * 2^shift (d != 0). */
 static int chunk_of(double d, int shift)
@@ -64,7 +40,7 @@ static int chunk_of(double d, int shift)
     uint64_t mag;
     int e;
     bool neg;
-    split_double(d, &mag, &e, &neg);
+    ta_xsum_split(d, &mag, &e, &neg);
     return (e + shift - EMIN) >> 5;
 }
 
@@ -74,7 +50,7 @@ static void chunks_add(int64_t *c, int base, double d, int shift)
     uint64_t mag;
     int e;
     bool neg;
-    split_double(d, &mag, &e, &neg);
+    ta_xsum_split(d, &mag, &e, &neg);
     int p = e + shift - EMIN, k = (p >> 5) - base, s = p & 31;
     int64_t low = (int64_t)((mag << s) & M32);
     uint64_t t = mag >> (32 - s);
@@ -350,46 +326,27 @@ ta_status ta_xsum_add_slow(ta_xsum *sum, double v, const ta_allocator *al)
     return flush(sum, &v, &zero, 1, true, al);
 }
 
-/* q += sign * v * v exactly, into the chunks: with |v| = mag *
- * 2^e (split_double), v * v = mag^2 * 2^(2e), and mag^2 < 2^106 is one
- * exact 128-bit integer product, cut into five 32-bit pieces at chunk
- * (2e - EMIN) / 32. No rounding, no error term, no escalation: a square
- * costs a multiplication and five integer additions, whatever its size. */
-ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator *al)
+/* The rest of ta_xsum_add_square: a square a double holds exactly (v with
+ * at most 26 significant bits, far from both ends of the range: whole
+ * amounts, counts) joins the pair while the pair can take it, so such sums
+ * allocate nothing; any other first goes to chunks that the accumulator
+ * makes room for (memory first, so a failure changes nothing). */
+ta_status ta_xsum_add_square_slow(ta_xsum *q, uint64_t mag, int e, double v, int sign,
+                                   const ta_allocator *al)
 {
-    uint64_t mag;
-    int e;
-    bool neg;
-    if (v == 0)
-        return TA_OK;
-    split_double(v, &mag, &e, &neg);
-    /* A square a double holds exactly (v with at most 26 significant bits,
-     * far from both ends of the range: whole amounts, counts) joins the
-     * pair while the pair can take it, so such sums allocate nothing. */
     if (!q->big && (mag >> __builtin_ctzll(mag)) < (UINT64_C(1) << 26)) {
         double d = v * v;
         if (d >= 0x1p-1022 && d <= 0x1p1000 && ta_xsum_pair_add(&q->hi, &q->lo, sign * d))
             return TA_OK;
     }
-    int p = 2 * e - EMIN, k = p >> 5, s = p & 31;
+    int p = 2 * e - EMIN, k = p >> 5;
+    ta_status st = big_cover(q, k, k + 5, al);
+    if (st == TA_OK)
+        st = big_room(q, 1, al);
+    if (st != TA_OK)
+        return st;
     struct ta_xbig *b = q->big;
-    if (!b || k < b->lo || k + 5 >= b->lo + b->n || b->pending >= PENDING_MAX) {
-        ta_status st = big_cover(q, k, k + 5, al);
-        if (st == TA_OK)
-            st = big_room(q, 1, al);
-        if (st != TA_OK)
-            return st;
-        b = q->big;
-    }
-    __extension__ typedef unsigned __int128 u128;
-    u128 m2 = (u128)mag * mag;
-    u128 lo = (u128)(uint64_t)m2 << s;                         /* < 2^95 */
-    u128 hi = ((u128)(uint64_t)(m2 >> 64) << s) + (uint64_t)(lo >> 64); /* < 2^74 */
-    int64_t w[5] = {(int64_t)(lo & M32), (int64_t)(lo >> 32 & M32), (int64_t)(hi & M32),
-                    (int64_t)(hi >> 32 & M32), (int64_t)(hi >> 64)};
-    int64_t *c = b->c + (k - b->lo);
-    for (int i = 0; i < 5; i++)
-        c[i] += sign < 0 ? -w[i] : w[i];
+    ta_xsum_square_chunks(b->c + (k - b->lo), mag, p & 31, sign);
     b->pending++;
     return TA_OK;
 }

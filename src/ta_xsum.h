@@ -19,6 +19,8 @@
 
 #include "tradeagg.h"
 
+#include <string.h>
+
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
 #endif
@@ -109,9 +111,87 @@ uint8_t *ta_xsum_serialize(const ta_xsum *sum, uint8_t *buf); /* returns the end
 ta_status ta_xsum_deserialize(ta_xsum *sum, const uint8_t **p, const uint8_t *end,
                               const ta_allocator *al);
 
+/* The exact accumulator (ta_xsum.c): an integer in base 2^32, chunk i of
+ * the window c[] carrying weight 2^(32 * (lo + i) + TA_XSUM_EMIN), each a
+ * signed 64-bit integer that takes TA_XSUM_PENDING_MAX additions of 32-bit
+ * pieces between carries. Declared here only for ta_xsum_add_square's
+ * inline path. */
+#define TA_XSUM_EMIN        (-2304) /* the weight of chunk 0's lowest bit */
+#define TA_XSUM_PENDING_MAX (1u << 30)
+
+struct ta_xbig {
+    double phi, plo;  /* the pair, while the sum is packed (ta_xsum_pack) */
+    uint32_t pending; /* additions since the chunks were last normalized */
+    int32_t lo;       /* the absolute index of c[0] */
+    int32_t n, cap;   /* chunks in use; chunks allocated (those past n are 0) */
+    int64_t c[];
+};
+
+/* |d| = mag * 2^e, mag < 2^53. */
+static inline void ta_xsum_split(double d, uint64_t *mag, int *e, bool *neg)
+{
+    uint64_t b;
+    memcpy(&b, &d, 8);
+    *neg = b >> 63;
+    int ex = (int)(b >> 52 & 0x7ff);
+    *mag = b & ((UINT64_C(1) << 52) - 1);
+    if (ex == 0) {
+        *e = -1074;
+    } else {
+        *mag |= UINT64_C(1) << 52;
+        *e = ex - 1075;
+    }
+}
+
+/* c[0..4] += sign * mag^2 * 2^s (mag < 2^53, s < 32): mag^2 < 2^106 is one
+ * exact 128-bit integer product; shifted, it is five 32-bit pieces, added in
+ * a straight line (a piece is below 2^32, so the chunks' pending additions
+ * between carries hold). */
+static inline void ta_xsum_square_chunks(int64_t *c, uint64_t mag, int s, int sign)
+{
+    __extension__ typedef unsigned __int128 u128;
+    const uint64_t m32 = 0xFFFFFFFFu;
+    u128 m2 = (u128)mag * mag;
+    uint64_t l = (uint64_t)m2, h = (uint64_t)(m2 >> 64); /* h < 2^42 */
+    uint64_t a0 = l << s;                                 /* bits 0..63 */
+    uint64_t a1 = h << s | (l >> 1) >> (63 - s);          /* bits 64..127 */
+    uint64_t a2 = (h >> 1) >> (63 - s);                   /* bits 128.. (< 2^10) */
+    int64_t neg = sign < 0 ? -1 : 0;                      /* (w ^ neg) - neg: w or -w */
+    c[0] += ((int64_t)(a0 & m32) ^ neg) - neg;
+    c[1] += ((int64_t)(a0 >> 32) ^ neg) - neg;
+    c[2] += ((int64_t)(a1 & m32) ^ neg) - neg;
+    c[3] += ((int64_t)(a1 >> 32) ^ neg) - neg;
+    c[4] += ((int64_t)a2 ^ neg) - neg;
+}
+
+/* ta_xsum_add_square when its inline path cannot: no accumulator yet, a
+ * square outside the window, or carries due. */
+ta_status ta_xsum_add_square_slow(ta_xsum *q, uint64_t mag, int e, double v, int sign,
+                                  const ta_allocator *al);
+
 /* q += sign * v * v exactly (v finite; q may exceed the double range
- * internally). TA_ERR_NOMEM only, leaving q as it was. */
-ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign, const ta_allocator *al);
+ * internally). TA_ERR_NOMEM only, leaving q as it was. With |v| = mag * 2^e,
+ * v * v = mag^2 * 2^(2e), added at chunk (2e - TA_XSUM_EMIN) / 32: no
+ * rounding, no error term, no escalation, so once the accumulator exists a
+ * square costs a multiplication and five integer additions, whatever its
+ * size. Inline: every row of hhi comes through here. */
+static inline ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign,
+                                           const ta_allocator *al)
+{
+    uint64_t mag;
+    int e;
+    bool neg;
+    if (v == 0)
+        return TA_OK;
+    ta_xsum_split(v, &mag, &e, &neg);
+    struct ta_xbig *b = q->big;
+    int p = 2 * e - TA_XSUM_EMIN, k = p >> 5;
+    if (!b || k < b->lo || k + 5 >= b->lo + b->n || b->pending >= TA_XSUM_PENDING_MAX)
+        return ta_xsum_add_square_slow(q, mag, e, v, sign, al);
+    ta_xsum_square_chunks(b->c + (k - b->lo), mag, p & 31, sign);
+    b->pending++;
+    return TA_OK;
+}
 /* The HHI Q / (S * S) per SPEC "Values": Q and S exact sums, S != 0, each
  * rounded once; when Q or S * S would underflow or overflow, both are
  * computed on values scaled by one power of two (S scaled into [1, 2)), so
