@@ -569,7 +569,6 @@ ta_status ta_agg_merge(ta_agg *dst, const ta_agg *src, ta_error *e)
     if (st != TA_OK)
         return ta_fail(e, st, "%s: out of memory", fn);
     if ((st = merge_params(dst, src, e)) != TA_OK)
-    if (st != TA_OK)
         return st;
     if (ta_extra_kind(dst->kind) && (st = ta_extra_merge(dst, src)) != TA_OK)
         return pt_status(st, fn, e);
