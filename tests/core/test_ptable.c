@@ -716,6 +716,78 @@ static void wild_orders(void)
     }
 }
 
+/* A value of wild magnitude chosen by (k, j) alone, so that two tables
+ * built from the same keys hold the same rows. */
+static double wild_at(int32_t k, int j)
+{
+    static const double scale[] = {1e300, -1e300, 1e-300, 5e-324, 0x1.fffffffffffffp1023,
+                                   1e150, -1e-150, 0.01};
+    return scale[(k * 7 + j * 3) % 8] * (double)((k * 131 + j * 17) % 999 + 1) / 1000;
+}
+
+/* Rows j0 .. j0+2 of every key in [first, last]: every period's sum needs
+ * the exact accumulator. */
+static bool wild_table(ta_ptable *t, int32_t first, int32_t last, int j0)
+{
+    bool ok = true;
+    ta_pt_init(t);
+    for (int32_t k = first; k <= last; k++)
+        for (int j = j0; j < j0 + 3; j++)
+            ok &= ta_pt_add(t, k, wild_at(k, j), al) == TA_OK;
+    return ok && ta_pt_settle(t, al) == TA_OK;
+}
+
+static uint8_t *table_bytes(const ta_ptable *t, size_t *n)
+{
+    *n = ta_pt_serial_size(t);
+    uint8_t *b = malloc(*n);
+    if (b)
+        ta_pt_serialize(t, b);
+    return b;
+}
+
+/* Out of memory while merging tables of wild magnitudes (what parallel
+ * workers and Citus nodes combine), at each allocation the merge makes: a
+ * period's accumulator copied, one grown to take the other's chunks, a new
+ * leaf or node. The merge either gives the bytes of a merge with memory,
+ * or fails with TA_ERR_NOMEM leaving dst as it was; leaks are left to
+ * LeakSanitizer (make check-sanitize-core). */
+static void wild_merge_out_of_memory(void)
+{
+    ta_ptable a, b;
+    size_t nwant = 0, nbefore = 0, n = 0;
+    bool ok = wild_table(&a, 1, 400, 0) && wild_table(&b, 201, 600, 3);
+    uint8_t *before = table_bytes(&a, &nbefore), *want = NULL, *got = NULL;
+    ok &= before && ta_pt_merge(&a, &b, al) == TA_OK && (want = table_bytes(&a, &nwant)) != NULL;
+    ta_pt_free(&a, al);
+    ta_pt_free(&b, al);
+    int refused = 0, bad = 0;
+    for (long at = 0; ok && at < 100000; at++) {
+        ok &= wild_table(&a, 1, 400, 0) && wild_table(&b, 201, 600, 3);
+        fail_in = at;
+        ta_status st = ta_pt_merge(&a, &b, &failing);
+        fail_in = 1L << 30;
+        got = table_bytes(&a, &n);
+        if (st == TA_ERR_NOMEM) {
+            refused++;
+            bad += !got || n != nbefore || memcmp(got, before, n) || !check_tree(&a).ok;
+        } else {
+            bad += st != TA_OK || !got || n != nwant || memcmp(got, want, n) || !check_tree(&a).ok;
+        }
+        free(got);
+        ta_pt_free(&a, al);
+        ta_pt_free(&b, al);
+        if (st == TA_OK)
+            break;
+    }
+    tap_ok(ok && refused > 400 && !bad,
+           "out of memory while merging 400 and 400 periods of wild magnitudes: refused %d "
+           "times, dst unchanged each time, then the merged bytes (%d bad)",
+           refused, bad);
+    free(before);
+    free(want);
+}
+
 int main(void)
 {
     orders();
@@ -729,5 +801,6 @@ int main(void)
     waiting();
     waiting_out_of_memory();
     wild_orders();
+    wild_merge_out_of_memory();
     return tap_done();
 }
