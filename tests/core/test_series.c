@@ -304,6 +304,29 @@ static void test_rollup_mixed_merge(void)
     ta_agg_free(&r2);
 }
 
+/* The check PostgreSQL and DuckDB make before reading a series with a
+ * function whose result type is fixed: the message names the function to
+ * use, and an empty series (no kind yet) passes either way. */
+static void test_kind_check(void)
+{
+    ta_error e;
+    tap_ok(ta_series_kind_check(TA_PK_NONE, TA_PK_DATE, "series_periods", "series_periods",
+                                "series_periods_annual", &e) == TA_OK &&
+               ta_series_kind_check(TA_PK_YEAR, TA_PK_YEAR, "series_periods_annual",
+                                    "series_periods", "series_periods_annual", &e) == TA_OK,
+           "a series of no kind, or of the kind wanted, passes the kind check");
+    ta_status st = ta_series_kind_check(TA_PK_YEAR, TA_PK_DATE, "series_reached_at",
+                                        "series_reached_at", "series_reached_at_year", &e);
+    tap_ok(st == TA_ERR_PARAM, "an annual series refused by a dated function");
+    tap_is_str(e.msg, "series_reached_at: the series is annual (use series_reached_at_year)",
+               "the message names the annual function");
+    st = ta_series_kind_check(TA_PK_DATE, TA_PK_YEAR, "series_periods_annual", "series_periods",
+                              "series_periods_annual", &e);
+    tap_ok(st == TA_ERR_PARAM, "a dated series refused by an annual function");
+    tap_is_str(e.msg, "series_periods_annual: the series is dated (use series_periods)",
+               "the message names the dated function");
+}
+
 int main(void)
 {
     for (int i = 0; i < 300; i++)
@@ -318,5 +341,6 @@ int main(void)
            accessor_mismatch);
     test_hostile();
     test_rollup_mixed_merge();
+    test_kind_check();
     return tap_done();
 }
