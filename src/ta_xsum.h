@@ -192,6 +192,7 @@ static inline ta_status ta_xsum_add_square(ta_xsum *q, double v, int sign,
     b->pending++;
     return TA_OK;
 }
+
 /* The HHI Q / (S * S) per SPEC "Values": Q and S exact sums, S != 0, each
  * rounded once; when Q or S * S would underflow or overflow, both are
  * computed on values scaled by one power of two (S scaled into [1, 2)), so
