@@ -14,8 +14,9 @@
  * 64-bit integer, so up to 2^30 additions of 32-bit pieces need no carry
  * (Neal's "small superaccumulator", with a window that grows to the range of
  * exponents actually used instead of a fixed array). The lowest weight
- * covers the squares of subnormals (2^-2148, with the 53-bit mantissa of a
- * square's parts below it); the highest, any sum of squares of doubles.
+ * lies below the lowest bit of a subnormal's square (2^-2148), the highest
+ * above any sum of squares of doubles; a square is one 106-bit integer
+ * product (ta_xsum_add_square in ta_xsum.h).
  *
  * Reading normalizes a copy (carries propagated, a sign taken) and rounds
  * once to nearest-even from the integer's bits, subnormals included.
